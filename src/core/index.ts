@@ -1,0 +1,7 @@
+export * from './errors.js'
+export * from './event.js'
+export * from './alert.js'
+export * from './finding.js'
+export * from './ids.js'
+export * from './clock.js'
+export * from './json.js'

@@ -1,0 +1,110 @@
+import type { Alert, Finding, KubeEvent } from '../core/index.js'
+
+/** Filters shared by the API, the CLI and every backend. All given filters must hold. */
+export interface EventQuery {
+  cluster?: string
+  user?: string
+  verb?: string
+  resource?: string
+  namespace?: string
+  name?: string
+  sourceIP?: string
+  responseCode?: number
+  /** Free text, matched case-insensitively anywhere in the redacted payload. */
+  text?: string
+  /** ISO-8601 bounds, `from` inclusive, `to` exclusive. */
+  from?: string
+  to?: string
+  limit?: number
+  offset?: number
+}
+
+export interface EventPage {
+  events: KubeEvent[]
+  total: number
+}
+
+export interface StatsQuery extends EventQuery {
+  /** Bucket width in seconds. */
+  bucketSeconds?: number
+}
+
+/** Counts for one time bucket, by each dimension. */
+export interface StatsBucket {
+  start: string
+  total: number
+  byVerb: Record<string, number>
+  byUser: Record<string, number>
+  byNamespace: Record<string, number>
+  byResource: Record<string, number>
+}
+
+export interface AppendResult {
+  stored: number
+  duplicates: number
+}
+
+/** A record that could not be ingested, kept (redacted or truncated) for inspection. */
+export interface DeadLetter {
+  time: string
+  source: string
+  where: string
+  code: string
+  message: string
+  sample: string
+}
+
+export interface AlertQuery {
+  cluster?: string
+  severity?: string
+  ruleId?: string
+  status?: string
+  from?: string
+  to?: string
+  limit?: number
+  offset?: number
+}
+
+export interface FindingQuery {
+  checkId?: string
+  severity?: string
+  cluster?: string
+  limit?: number
+}
+
+export interface RetentionPolicy {
+  /** Drop events older than this many days. */
+  maxAgeDays?: number
+  /** Keep at most this many events, dropping the oldest. */
+  maxEvents?: number
+}
+
+/**
+ * The one storage interface. DuckDB (embedded, default) and ClickHouse implement it, and both pass
+ * `store.case.test.ts`. Nothing outside store/ knows which one runs.
+ * @example
+ * const store = await openDuckDbStore({ path: './data/kubesiem.duckdb' })
+ * await store.appendEvents(events, { cursor: { name: 'file:/var/log/audit.log', value: '{"offset":42}' } })
+ */
+export interface Store {
+  /**
+   * Append events in one transaction, skipping those whose (id, stage) is already stored. When a
+   * cursor is given it is saved in the same transaction, so a restart resumes exactly where the
+   * stored events end.
+   */
+  appendEvents(events: KubeEvent[], options?: { cursor?: { name: string; value: string } }): Promise<AppendResult>
+  queryEvents(query: EventQuery): Promise<EventPage>
+  stats(query: StatsQuery): Promise<StatsBucket[]>
+  countEvents(): Promise<number>
+  getCursor(name: string): Promise<string | undefined>
+  setCursor(name: string, value: string): Promise<void>
+  appendDeadLetters(letters: DeadLetter[]): Promise<void>
+  countDeadLetters(): Promise<number>
+  /** Insert or replace alerts by id (grouping updates count and lastSeen). */
+  upsertAlerts(alerts: Alert[]): Promise<void>
+  queryAlerts(query: AlertQuery): Promise<{ alerts: Alert[]; total: number }>
+  appendFindings(findings: Finding[]): Promise<void>
+  queryFindings(query: FindingQuery): Promise<Finding[]>
+  applyRetention(policy: RetentionPolicy): Promise<{ deleted: number }>
+  close(): Promise<void>
+}
