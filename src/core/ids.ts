@@ -12,3 +12,11 @@ export function newId(): string {
 export function stableId(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)
 }
+
+/**
+ * The dedup key of an event: kube-apiserver writes one record per (auditID, stage).
+ * @example eventKey({ id: 'a1', stage: 'ResponseComplete' }) // 'a1/ResponseComplete'
+ */
+export function eventKey(event: { id: string; stage: string }): string {
+  return `${event.id}/${event.stage}`
+}

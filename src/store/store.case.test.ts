@@ -46,7 +46,7 @@ export function runStoreTests({ newStore, skip = [] }: StoreSuiteOptions): void 
   describe('events', () => {
     it('appends and reads back every envelope field and the payload', async () => {
       const event = sampleEvent({ id: 'a1', impersonatedUser: { name: 'bob', groups: [] }, decision: 'allow', reason: 'RBAC', payload: { kind: 'Event', impersonatedUser: { username: 'bob' }, x: [1, 2] } })
-      expect(await store.appendEvents([event])).toEqual({ stored: 1, duplicates: 0 })
+      expect(await store.appendEvents([event])).toEqual({ stored: 1, duplicates: 0, storedKeys: new Set(['a1/ResponseComplete']) })
       const page = await store.queryEvents({})
       expect(page.total).toBe(1)
       const got = page.events[0]!
@@ -64,8 +64,8 @@ export function runStoreTests({ newStore, skip = [] }: StoreSuiteOptions): void 
     it('dedups on (id, stage) within a batch and across batches', async () => {
       const a = sampleEvent({ id: 'd1' })
       const b = sampleEvent({ id: 'd1', stage: 'RequestReceived' })
-      expect(await store.appendEvents([a, a, b])).toEqual({ stored: 2, duplicates: 1 })
-      expect(await store.appendEvents([a, b])).toEqual({ stored: 0, duplicates: 2 })
+      expect(await store.appendEvents([a, a, b])).toMatchObject({ stored: 2, duplicates: 1, storedKeys: new Set(['d1/ResponseComplete', 'd1/RequestReceived']) })
+      expect(await store.appendEvents([a, b])).toMatchObject({ stored: 0, duplicates: 2, storedKeys: new Set() })
       expect(await store.countEvents()).toBe(2)
     })
 

@@ -42,6 +42,8 @@ export interface StatsBucket {
 export interface AppendResult {
   stored: number
   duplicates: number
+  /** `eventKey()` of each newly stored event: detection runs on these only, so replays never re-alert. */
+  storedKeys: Set<string>
 }
 
 /** A record that could not be ingested, kept (redacted or truncated) for inspection. */

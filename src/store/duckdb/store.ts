@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { KubesiemError, type Alert, type Finding, type KubeEvent } from '../../core/index.js'
+import { eventKey, KubesiemError, type Alert, type Finding, type KubeEvent } from '../../core/index.js'
 import type { AlertQuery, AppendResult, DeadLetter, EventPage, EventQuery, FindingQuery, RetentionPolicy, StatsBucket, StatsQuery, Store } from '../store.js'
 import { appendEventRow } from './append.js'
 import { rowToDoc, rowToEvent } from './rows.js'
@@ -69,7 +69,7 @@ class DuckDbStore implements Store {
 
   appendEvents(events: KubeEvent[], options: { cursor?: { name: string; value: string } } = {}): Promise<AppendResult> {
     return this.serial.run(async () => {
-      if (events.length === 0 && !options.cursor) return { stored: 0, duplicates: 0 }
+      if (events.length === 0 && !options.cursor) return { stored: 0, duplicates: 0, storedKeys: new Set() }
       const ordered = [...events].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
       const appender = await this.writer.createAppender('events_staging', 'main', 'temp')
       for (const event of ordered) appendEventRow(appender, event)
@@ -83,11 +83,11 @@ class DuckDbStore implements Store {
           `INSERT INTO events SELECT * FROM (
              SELECT DISTINCT ON (id, stage) * FROM temp.events_staging s
              WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.time BETWEEN (SELECT min(time) FROM temp.events_staging) AND (SELECT max(time) FROM temp.events_staging) AND e.id = s.id AND e.stage = s.stage)
-           ) ORDER BY time RETURNING 1`,
+           ) ORDER BY time RETURNING id, stage`,
         )
         if (options.cursor) await this.upsertCursor(options.cursor.name, options.cursor.value)
         await this.writer.run('COMMIT')
-        return { stored: inserted.length, duplicates: events.length - inserted.length }
+        return { stored: inserted.length, duplicates: events.length - inserted.length, storedKeys: new Set(inserted.map((r) => eventKey({ id: String(r.id), stage: String(r.stage) }))) }
       } catch (error) {
         await this.writer.run('ROLLBACK')
         throw new KubesiemError('KUBESIEM_STORE_FAILED', { operation: 'appendEvents', detail: String(error) })

@@ -1,0 +1,52 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import { readFileSync } from 'node:fs'
+import type { Config } from '../config/schema.js'
+import type { IngestReport } from '../pipeline/ingest.js'
+import { REDACTED } from '../pipeline/redact/redact.js'
+import type { SourceRecord } from '../pipeline/stages.js'
+import type { Store } from '../store/store.js'
+import type { TokenStore } from './auth/tokens.js'
+import { handleError } from './error-handler.js'
+import { alertRoutes } from './routes/alerts.js'
+import { eventRoutes } from './routes/events.js'
+import { ingestRoutes } from './routes/ingest.js'
+import { tokenRoutes } from './routes/tokens.js'
+
+export interface AppDeps {
+  config: Config
+  store: Store
+  tokens: TokenStore
+  ingest: (records: SourceRecord[]) => Promise<IngestReport>
+  logLevel?: string
+}
+
+// Request URLs may carry tokens (?access_token=): never log them as they came.
+function scrubUrl(url: string): string {
+  return url.replace(/([?&](?:access_token|token|id_token)=)[^&#]+/gi, `$1${REDACTED}`)
+}
+
+/**
+ * Build the HTTP app: `/healthz` open, everything else behind a bearer token.
+ * @example const app = await buildApp({ config, store, tokens, ingest: pipeline.ingest })
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps
+  const https = config.tls ? { key: readFileSync(config.tls.keyFile), cert: readFileSync(config.tls.certFile) } : null
+  const app = Fastify({
+    ...(https ? { https } : {}),
+    logger: {
+      level: deps.logLevel ?? 'info',
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: { req: (req) => ({ method: req.method, url: scrubUrl(req.url), remoteAddress: req.ip }) },
+    },
+    // Large enough for an ingest batch; the ingest routes set their own, tighter limit.
+    bodyLimit: config.ingest.maxBodyBytes,
+  }) as unknown as FastifyInstance
+  app.setErrorHandler(handleError)
+  app.get('/healthz', async () => ({ ok: true }))
+  await app.register(ingestRoutes, { tokens: deps.tokens, ingest: deps.ingest, defaultCluster: config.cluster, maxBodyBytes: config.ingest.maxBodyBytes })
+  await app.register(eventRoutes, { store: deps.store, tokens: deps.tokens })
+  await app.register(alertRoutes, { store: deps.store, tokens: deps.tokens })
+  await app.register(tokenRoutes, { tokens: deps.tokens })
+  return app
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { KubesiemError } from '../../core/index.js'
+import type { Store } from '../../store/store.js'
+import { requireRole } from '../auth/guard.js'
+import type { TokenStore } from '../auth/tokens.js'
+
+const AlertQuerySchema = z.object({
+  cluster: z.string().optional(),
+  severity: z.enum(['info', 'low', 'medium', 'high', 'critical']).optional(),
+  ruleId: z.string().optional(),
+  status: z.enum(['new', 'acknowledged', 'resolved', 'false_positive']).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+})
+
+/**
+ * `GET /api/alerts` and `GET /api/findings`: what detection and posture stored.
+ * @example curl -H "Authorization: Bearer $T" 'localhost:8470/api/alerts?severity=high'
+ */
+export async function alertRoutes(app: FastifyInstance, options: { store: Store; tokens: TokenStore }): Promise<void> {
+  const guard = requireRole(options.tokens, 'viewer')
+  app.get('/api/alerts', { preHandler: guard }, async (request) => {
+    const parsed = AlertQuerySchema.safeParse(request.query)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      throw new KubesiemError('KUBESIEM_API_BAD_QUERY', { field: issue.path.join('.'), detail: issue.message })
+    }
+    return options.store.queryAlerts(parsed.data)
+  })
+  app.get('/api/findings', { preHandler: guard }, async (request) => {
+    const query = request.query as Record<string, string | undefined>
+    return { findings: await options.store.queryFindings({ checkId: query.checkId, severity: query.severity, cluster: query.cluster }) }
+  })
+}

@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Config } from '../config/schema.js'
+import { generateDemoEvents } from '../demo/generate.js'
+import { createPipeline, type StoredEventsListener } from '../pipeline/ingest.js'
+import { openDuckDbStore } from '../store/duckdb/store.js'
+import type { Store } from '../store/store.js'
+import { buildApp } from './app.js'
+import { TokenStore } from './auth/tokens.js'
+
+export interface ServerOptions {
+  config: Config
+  /** Replay the demo stream (once per data folder) so a new user sees data at once. */
+  demo?: boolean
+  logLevel?: string
+  /** Detection hangs here: called with newly stored events. */
+  onStored?: StoredEventsListener
+  /** Where to print the first-start credential and the URL. */
+  print?: (line: string) => void
+}
+
+export interface RunningServer {
+  url: string
+  app: FastifyInstance
+  store: Store
+  /** Set only on the first start: the admin token, shown once. */
+  adminToken?: string
+  close(): Promise<void>
+}
+
+/** What a local CLI reads to find the running server (mode 0600: the folder's owner only). */
+export interface ServerLink {
+  url: string
+  pid: number
+  token: string
+}
+
+export const SERVER_LINK_FILE = 'server.json'
+const DEMO_CURSOR = 'demo:replayed'
+
+async function replayDemo(store: Store, ingest: ReturnType<typeof createPipeline>['ingest'], cluster: string): Promise<number> {
+  if (await store.getCursor(DEMO_CURSOR)) return 0
+  const events = generateDemoEvents({ end: new Date() })
+  for (let i = 0; i < events.length; i += 1000) {
+    await ingest([{ where: `demo item ${i}`, source: 'k8s-audit', cluster, value: events.slice(i, i + 1000) }])
+  }
+  await store.setCursor(DEMO_CURSOR, new Date().toISOString())
+  return events.length
+}
+
+/**
+ * Start kubesiem's server on the embedded store: open the data folder, make the first admin
+ * credential if there is none, serve the API, and leave a link file for local CLIs.
+ * @example const server = await startServer({ config: parseConfig({}), demo: true })
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { config } = options
+  const print = options.print ?? ((line: string) => console.log(line))
+  mkdirSync(config.dataDir, { recursive: true })
+  const store = await openDuckDbStore({ path: join(config.dataDir, 'kubesiem.duckdb') })
+  const tokens = new TokenStore(config.dataDir)
+  const adminToken = tokens.isEmpty() ? tokens.create('admin', 'admin').token : undefined
+  const pipeline = createPipeline({ store, redact: config.redact, onStored: options.onStored })
+  const app = await buildApp({ config, store, tokens, ingest: pipeline.ingest, logLevel: options.logLevel })
+  const address = await app.listen({ host: config.host, port: config.port })
+  const url = address.replace('[::1]', 'localhost')
+  const link: ServerLink = { url, pid: process.pid, token: tokens.create('local-cli', 'admin').token }
+  const linkFile = join(config.dataDir, SERVER_LINK_FILE)
+  writeFileSync(linkFile, JSON.stringify(link), { mode: 0o600 })
+  print(`kubesiem is listening on ${url}`)
+  if (adminToken) print(`first start: admin token (shown once, stored hashed): ${adminToken}\n  use it as "Authorization: Bearer <token>"; create more with POST ${url}/api/tokens`)
+  else print(`log in with the admin token printed on the first start; a local CLI uses ${linkFile}`)
+  if (options.demo) {
+    const replayed = await replayDemo(store, pipeline.ingest, config.cluster)
+    print(replayed ? `demo: replayed ${replayed} audit events into cluster "${config.cluster}"` : 'demo: already replayed in this data folder')
+  }
+  const retention = config.retention.maxAgeDays || config.retention.maxEvents
+    ? setInterval(() => void store.applyRetention(config.retention).catch((error) => app.log.error({ err: error }, 'retention failed')), config.retention.intervalMinutes * 60_000)
+    : undefined
+  retention?.unref()
+  return {
+    url,
+    app,
+    store,
+    adminToken,
+    async close() {
+      if (retention) clearInterval(retention)
+      await app.close()
+      await store.close()
+      rmSync(linkFile, { force: true })
+    },
+  }
+}

@@ -1,0 +1,85 @@
+import { Command, CommanderError, Option } from 'commander'
+import { KubesiemError } from '../core/index.js'
+import { runDemoGenerate } from './commands/demo.js'
+import { printReport, runIngest } from './commands/ingest.js'
+import { runSearch, SEARCH_FLAGS } from './commands/search.js'
+import { runServe } from './commands/serve.js'
+
+// Usage and input errors exit 2 (as grep and kubectl do); anything unexpected exits 1.
+const EXIT_USAGE = 2
+
+function withServerFlags(command: Command): Command {
+  return command
+    .option('--data <dir>', 'data folder (the embedded store lives here)', './data')
+    .option('--server <url>', 'talk to this kubesiem server instead of the local one')
+    .option('--token <token>', 'API token for --server (or KUBESIEM_TOKEN)')
+}
+
+/** Build the command tree; exported so tests and docs can read the flags. */
+export function buildProgram(): Command {
+  const program = new Command('kubesiem').description('Security SIEM for Kubernetes').version('0.1.0').exitOverride()
+  program.configureOutput({ writeErr: (text) => process.stderr.write(text) })
+
+  program
+    .command('serve')
+    .description('run the server: audit webhook, API, detection, on the embedded store')
+    .option('--config <file>', 'YAML configuration file')
+    .option('--data <dir>', 'data folder')
+    .option('--host <host>', 'address to bind (default 127.0.0.1)')
+    .option('--port <port>', 'port (default 8470)')
+    .option('--cluster <name>', 'cluster name for events that do not name one')
+    .option('--tls-cert <file>', 'serve TLS with this certificate (PEM)')
+    .option('--tls-key <file>', 'and this key (PEM)')
+    .option('--demo', 'replay the demo audit stream on first start')
+    .action((flags) => runServe(flags))
+
+  withServerFlags(program.command('ingest'))
+    .description('read audit logs (JSON Lines, EventList, .gz) into the store')
+    .argument('<files...>', 'audit log files')
+    .option('--cluster <name>', 'cluster the events belong to', 'default')
+    .option('--follow', 'tail a growing, rotating audit log; resumes from its saved offset')
+    .action(async (files: string[], flags) => {
+      const report = await runIngest(files, flags)
+      printReport(report, (line) => console.log(line))
+      if (report.read === 0 && report.rejected === 0 && !flags.follow) throw new KubesiemError('KUBESIEM_CLI_USAGE', { detail: 'no events found in the given files' })
+    })
+
+  const search = withServerFlags(program.command('search')).description('search stored events')
+  for (const [flag, , help] of SEARCH_FLAGS) search.option(flag, help)
+  search.addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+  search.action(async (flags) => console.log(await runSearch(flags)))
+
+  const demo = program.command('demo').description('the demo audit stream')
+  demo
+    .command('generate')
+    .description('write the deterministic demo audit stream as JSON Lines')
+    .option('--out <file>', 'output file (default: stdout)')
+    .option('--events <n>', 'benign events (attacks come on top)', '5000')
+    .option('--seed <n>', 'random seed')
+    .option('--end <time>', 'ISO time the stream ends at')
+    .action(async (flags) => {
+      const n = await runDemoGenerate({ out: flags.out, events: Number(flags.events), seed: flags.seed ? Number(flags.seed) : undefined, end: flags.end })
+      if (flags.out) console.error(`wrote ${n} events to ${flags.out}`)
+    })
+  return program
+}
+
+async function main(): Promise<void> {
+  try {
+    await buildProgram().parseAsync(process.argv)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE
+      return
+    }
+    if (error instanceof KubesiemError) {
+      console.error(`kubesiem: ${error.message}\n  ${error.hint}`)
+      process.exitCode = error.status < 500 || error.code === 'KUBESIEM_STORE_LOCKED' ? EXIT_USAGE : 1
+      return
+    }
+    console.error(error)
+    process.exitCode = 1
+  }
+}
+
+await main()

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+/**
+ * The server's configuration. Every default states where its number comes from; a bad value
+ * fails at startup with the field named (see `parseConfig`).
+ */
+export const ConfigSchema = z.object({
+  dataDir: z.string().default('./data'),
+  host: z.string().default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(8470),
+  tls: z.object({ certFile: z.string(), keyFile: z.string() }).optional(),
+  cluster: z.string().min(1).default('default'),
+  ingest: z
+    .object({
+      // kube-apiserver's webhook batches stay under ~10 MB (--audit-webhook-truncate-max-batch-size); ~20% above it.
+      maxBodyBytes: z.number().int().positive().default(12 * 1024 * 1024),
+    })
+    .default({ maxBodyBytes: 12 * 1024 * 1024 }),
+  redact: z.object({ extraPaths: z.array(z.string()).default([]) }).default({ extraPaths: [] }),
+  retention: z
+    .object({
+      maxAgeDays: z.number().positive().optional(),
+      maxEvents: z.number().int().positive().optional(),
+      // Once an hour is plenty: retention trims the oldest day, it is not a quota.
+      intervalMinutes: z.number().positive().default(60),
+    })
+    .default({ intervalMinutes: 60 }),
+})
+
+export type Config = z.infer<typeof ConfigSchema>
