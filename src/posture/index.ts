@@ -1,0 +1,8 @@
+export { runPosture, pssChecksAt, BUILTIN_CHECKS, type PostureOptions, type PostureResult, type PostureSummary } from './runner.js'
+export { defineCheck, pass, fail, formatControl, type Check, type CheckContext, type CheckResult, type Control, type PodSpecInput, type PssLevel, type Violation } from './check.js'
+export { parseManifests, readManifestFiles, type ParseResult } from './input/index.js'
+export { podSpecOf, POD_TEMPLATE_PATHS } from './pod-specs.js'
+export { PSS_CHECKS, namespaceEnforceLabel, parsePssVersion, LATEST_PSS_VERSION } from './checks/pss/index.js'
+export { RBAC_CHECKS } from './checks/rbac/index.js'
+export * from './rbac/index.js'
+export type { KubeObject, ObjectMeta, Origin, SourcedObject } from './types.js'

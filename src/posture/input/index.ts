@@ -1,0 +1,2 @@
+export { parseManifests, type ParseResult } from './parse-manifests.js'
+export { readManifestFiles } from './read-files.js'

@@ -1,0 +1,6 @@
+export { buildRbacModel, subjectKey, type RbacModel } from './model.js'
+export { whoCan, grantsFor, type WhoCanEntry } from './who-can.js'
+export { canList, identityOf, type Identity, type HeldRule } from './can-list.js'
+export { ruleAllows, type AccessRequest, type ResourceRequest, type NonResourceRequest } from './rule-matches.js'
+export { formatGrantPath } from './format.js'
+export type * from './types.js'

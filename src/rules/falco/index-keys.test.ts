@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { indexKeysOf } from './index-keys.js'
+import { parseCondition } from './parse-condition.js'
+
+const keys = (cond: string) => indexKeysOf(parseCondition(cond), new Map([['writes', ['create', 'update']]]))
+
+describe('indexKeysOf', () => {
+  it('collects equality and in-list facts required on every path', () => {
+    expect(keys('ka.verb=create and ka.target.resource=pods')).toEqual({ verb: ['create'], resource: ['pods'] })
+    expect(keys('ka.verb in (writes) and (ka.target.resource=roles or ka.target.resource=clusterroles)')).toEqual({ verb: ['create', 'update'], resource: ['clusterroles', 'roles'] })
+    expect(keys('ka.verb in (Create, patch) and ka.verb=patch')).toEqual({ verb: ['patch'] })
+  })
+
+  it('gives no key when some path does not constrain the field', () => {
+    expect(keys('ka.verb=create or ka.user.name=bob')).toEqual({})
+    expect(keys('not ka.verb=create')).toEqual({})
+    expect(keys('ka.verb startswith c')).toEqual({})
+  })
+})

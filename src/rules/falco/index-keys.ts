@@ -1,0 +1,46 @@
+import type { ConditionNode } from './ast.js'
+import type { RuleIndexKeys } from '../rule.js'
+
+type Facts = Set<string> | undefined
+
+function intersect(a: Facts, b: Facts): Facts {
+  if (!a) return b
+  if (!b) return a
+  return new Set([...a].filter((x) => b.has(x)))
+}
+
+/** Values `field` must equal on every path through `node`, or undefined when any value may do. */
+function required(node: ConditionNode, field: string, lists: ReadonlyMap<string, readonly string[]>): Facts {
+  switch (node.kind) {
+    case 'and':
+      return node.children.reduce<Facts>((acc, c) => intersect(acc, required(c, field, lists)), undefined)
+    case 'or': {
+      const sets = node.children.map((c) => required(c, field, lists))
+      return sets.some((s) => !s) ? undefined : new Set(sets.flatMap((s) => [...s!]))
+    }
+    case 'check': {
+      if (node.lhs.field !== field || node.lhs.transformers.length > 0 || node.lhs.arg !== undefined) return undefined
+      if ((node.op === '=' || node.op === '==') && node.rhs?.kind === 'value') return new Set([node.rhs.value.value])
+      if ((node.op === 'in' || node.op === 'intersects') && node.rhs?.kind === 'list') {
+        return new Set(node.rhs.items.flatMap((i) => (!i.quoted && lists.has(i.value) ? [...lists.get(i.value)!] : [i.value])))
+      }
+      return undefined
+    }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Derive index keys from a macro-free condition: the verbs and resources every match must have.
+ * @example
+ * indexKeysOf(parseCondition('ka.verb=create and ka.target.resource=pods'), new Map()) // { verb: ['create'], resource: ['pods'] }
+ */
+export function indexKeysOf(node: ConditionNode, lists: ReadonlyMap<string, readonly string[]>): RuleIndexKeys {
+  const keys: RuleIndexKeys = {}
+  const verb = required(node, 'ka.verb', lists)
+  const resource = required(node, 'ka.target.resource', lists)
+  if (verb) keys.verb = [...verb].map((v) => v.toLowerCase()).sort()
+  if (resource) keys.resource = [...resource].map((v) => v.toLowerCase()).sort()
+  return keys
+}

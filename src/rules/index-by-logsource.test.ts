@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { RuleIndex } from './index-by-logsource.js'
+import type { CompiledRule, Logsource, RuleIndexKeys } from './rule.js'
+import { loadSigmaRules } from './sigma/index.js'
+
+function fake(id: string, logsource: Logsource, index: RuleIndexKeys, enabled = true): CompiledRule {
+  return {
+    ref: { id, title: id, source: 'sigma' },
+    severity: 'low',
+    mitre: [],
+    tags: [],
+    enabled,
+    logsource,
+    index,
+    match: () => true,
+    summarize: () => id,
+  }
+}
+
+const K8S = { product: 'kubernetes', service: 'audit' }
+
+describe('RuleIndex', () => {
+  const rules = [
+    fake('exec', { ...K8S, category: 'application' }, { verb: ['create'], resource: ['pods'] }),
+    fake('secrets', K8S, { verb: ['get', 'list'], resource: ['secrets'] }),
+    fake('any-verb', K8S, { resource: ['pods'] }),
+    fake('unindexed', K8S, {}),
+    fake('windows', { product: 'windows', category: 'process_creation' }, {}),
+    fake('off', K8S, {}, false),
+  ]
+  const index = new RuleIndex(rules)
+  const ids = (event: Record<string, unknown>, logsource?: Logsource) => index.candidates(event, logsource).map((r) => r.ref.id)
+
+  it('admits only rules whose verb and resource keys fit, plus unindexed ones', () => {
+    expect(ids({ verb: 'CREATE', objectRef: { resource: 'Pods' } }, K8S)).toEqual(['exec', 'any-verb', 'unindexed'])
+    expect(ids({ verb: 'list', objectRef: { resource: 'secrets' } }, K8S)).toEqual(['secrets', 'unindexed'])
+    expect(ids({ verb: 'delete', objectRef: { resource: 'secrets' } }, K8S)).toEqual(['unindexed'])
+    expect(ids({}, K8S)).toEqual(['unindexed'])
+  })
+
+  it('filters by logsource unless anyLogsource is set', () => {
+    expect(ids({}, { product: 'windows' })).toEqual(['windows'])
+    expect(ids({}, { product: 'windows', category: 'file_event' })).toEqual([])
+    expect(new RuleIndex(rules, { anyLogsource: true }).candidates({}, { product: 'windows' }).map((r) => r.ref.id)).toEqual(['unindexed', 'windows'])
+    expect(ids({ verb: 'get', objectRef: { resource: 'secrets' } })).toEqual(['secrets', 'unindexed', 'windows'])
+  })
+
+  it('skips disabled rules', () => {
+    expect(index.size).toBe(5)
+  })
+
+  it('indexes compiled Sigma rules by the keys their conditions require', () => {
+    const text = `title: Exec\nid: e\nlogsource: {product: kubernetes, service: audit}\ndetection:\n  selection:\n    verb: create\n    objectRef.resource: pods\n    objectRef.subresource: exec\n  condition: selection\n`
+    const { rules: sigma } = loadSigmaRules([{ path: 'e.yml', text }])
+    const idx = new RuleIndex(sigma)
+    const exec = { verb: 'create', objectRef: { resource: 'pods', subresource: 'exec' } }
+    expect(idx.candidates(exec, K8S).filter((r) => r.match(exec)).map((r) => r.ref.id)).toEqual(['e'])
+    expect(idx.candidates({ verb: 'get', objectRef: { resource: 'pods' } }, K8S)).toEqual([])
+  })
+
+  it('can warn about kubernetes rules it cannot index', () => {
+    const text = `title: U\nid: u\nlogsource: {product: kubernetes, service: audit}\ndetection:\n  selection:\n    responseStatus.code: [401, 403]\n  condition: selection\n`
+    const { problems } = loadSigmaRules([{ path: 'u.yml', text }], { warnNotIndexable: true })
+    expect(problems).toMatchObject([{ code: 'KUBESIEM_SIGMA_NOT_INDEXABLE', severity: 'warning', ruleId: 'u' }])
+  })
+})

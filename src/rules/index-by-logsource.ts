@@ -1,0 +1,93 @@
+import type { CompiledRule, Logsource } from './rule.js'
+import { compileFieldPath } from './sigma/field-path.js'
+
+/** Options of a {@link RuleIndex}. */
+export interface RuleIndexOptions {
+  /** Ignore logsources: every rule is a candidate for every event as far as its verb/resource keys allow. */
+  anyLogsource?: boolean
+}
+
+interface Bucket {
+  logsource: Logsource
+  byVerb: Map<string, number[]>
+  anyVerb: number[]
+}
+
+const readVerb = compileFieldPath('verb')
+const readResource = compileFieldPath('objectRef.resource')
+const KEYS = ['product', 'service', 'category'] as const
+
+/**
+ * Enabled compiled rules indexed by logsource, verb and resource, so each event meets only the
+ * rules that could match it (falco's evttype index). Rules without index keys are always candidates.
+ * @example
+ * const index = new RuleIndex(rules)
+ * for (const rule of index.candidates(event.payload, { product: 'kubernetes', service: 'audit' })) if (rule.match(event.payload)) …
+ */
+export class RuleIndex {
+  private readonly rules: CompiledRule[]
+  private readonly buckets: Bucket[] = []
+  private readonly bucketCache = new Map<string, Bucket[]>()
+
+  constructor(
+    rules: CompiledRule[],
+    private readonly options: RuleIndexOptions = {},
+  ) {
+    this.rules = rules.filter((r) => r.enabled)
+    const byKey = new Map<string, Bucket>()
+    this.rules.forEach((rule, i) => {
+      const key = KEYS.map((k) => rule.logsource[k] ?? '').join('|')
+      let bucket = byKey.get(key)
+      if (!bucket) {
+        bucket = { logsource: rule.logsource, byVerb: new Map(), anyVerb: [] }
+        byKey.set(key, bucket)
+        this.buckets.push(bucket)
+      }
+      if (!rule.index.verb) bucket.anyVerb.push(i)
+      else for (const verb of rule.index.verb) bucket.byVerb.set(verb, [...(bucket.byVerb.get(verb) ?? []), i])
+    })
+  }
+
+  /** Number of indexed (enabled) rules. */
+  get size(): number {
+    return this.rules.length
+  }
+
+  /** The rules, in their original order, whose logsource fits and whose verb/resource keys admit the event. */
+  candidates(event: Record<string, unknown>, logsource?: Logsource): CompiledRule[] {
+    const verb = firstLower(readVerb, event)
+    const resource = firstLower(readResource, event)
+    const picked: number[] = []
+    for (const bucket of this.bucketsFor(logsource)) {
+      picked.push(...bucket.anyVerb)
+      const byVerb = verb === undefined ? undefined : bucket.byVerb.get(verb)
+      if (byVerb) picked.push(...byVerb)
+    }
+    picked.sort((a, b) => a - b)
+    const out: CompiledRule[] = []
+    for (const i of picked) {
+      const r = this.rules[i]
+      if (!r.index.resource || (resource !== undefined && r.index.resource.includes(resource))) out.push(r)
+    }
+    return out
+  }
+
+  private bucketsFor(logsource: Logsource | undefined): Bucket[] {
+    if (this.options.anyLogsource || !logsource) return this.buckets
+    const key = KEYS.map((k) => logsource[k]?.toLowerCase() ?? '').join('|')
+    let cached = this.bucketCache.get(key)
+    if (!cached) {
+      // Attributes only conflict when both sides name them: an event source rarely states a category.
+      cached = this.buckets.filter((b) => KEYS.every((k) => !b.logsource[k] || !logsource[k] || b.logsource[k] === logsource[k]!.toLowerCase()))
+      this.bucketCache.set(key, cached)
+    }
+    return cached
+  }
+}
+
+function firstLower(read: typeof readVerb, event: Record<string, unknown>): string | undefined {
+  const values: unknown[] = []
+  read(event, values)
+  const v = values.find((x) => typeof x === 'string')
+  return typeof v === 'string' ? v.toLowerCase() : undefined
+}

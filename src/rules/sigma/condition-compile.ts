@@ -1,0 +1,69 @@
+import { ConditionSyntaxError, type CondNode } from './condition-parser.js'
+import { andFacts, orFacts } from './facts.js'
+import type { Facts, Pred } from './field-matcher.js'
+import type { Selection } from './selection.js'
+import { compilePattern, parseWildcards } from './wildcard.js'
+
+/** A located problem found while compiling a condition. */
+export interface ConditionIssue {
+  kind: 'undefined' | 'empty'
+  name: string
+  at: number
+}
+
+/**
+ * Compile a condition tree once into a closure over the compiled search identifiers.
+ * `1 of them` / `all of them` skip identifiers starting with `_`, as the spec says.
+ * @example
+ * compileConditionTree(parseCondition('a and not b'), selections, issues).pred(event)
+ */
+export function compileConditionTree(node: CondNode, sel: Map<string, Selection>, issues: ConditionIssue[]): Selection {
+  switch (node.t) {
+    case 'id': {
+      const s = sel.get(node.name)
+      if (s) return s
+      issues.push({ kind: 'undefined', name: node.name, at: node.at })
+      return { pred: () => false, facts: {} }
+    }
+    case 'not': {
+      const inner = compileConditionTree(node.e, sel, issues).pred
+      return { pred: (ev) => !inner(ev), facts: {} }
+    }
+    case 'and':
+    case 'or': {
+      const l = compileConditionTree(node.l, sel, issues)
+      const r = compileConditionTree(node.r, sel, issues)
+      if (node.t === 'and') return { pred: (ev) => l.pred(ev) && r.pred(ev), facts: andFacts(l.facts, r.facts) }
+      return { pred: (ev) => l.pred(ev) || r.pred(ev), facts: orFacts(l.facts, r.facts) }
+    }
+    case 'of':
+      return compileOf(node, sel, issues)
+  }
+}
+
+function compileOf(node: CondNode & { t: 'of' }, sel: Map<string, Selection>, issues: ConditionIssue[]): Selection {
+  const them = node.pattern.toLowerCase() === 'them'
+  const fits = them ? (name: string) => !name.startsWith('_') : compilePattern(parseWildcards(node.pattern), { cased: true })
+  const picked = [...sel.entries()].filter(([name]) => fits(name)).map(([, s]) => s)
+  if (picked.length === 0) {
+    issues.push({ kind: 'empty', name: node.pattern, at: node.at })
+    return { pred: () => false, facts: {} }
+  }
+  const preds = picked.map((s) => s.pred)
+  if (node.count === 'all') {
+    return { pred: (ev) => preds.every((p) => p(ev)), facts: picked.reduce<Facts>((acc, s) => andFacts(acc, s.facts), {}) }
+  }
+  const need = node.count
+  const facts = need === 1 ? picked.slice(1).reduce<Facts>((acc, s) => orFacts(acc, s.facts), picked[0].facts) : {}
+  if (need <= 1) return { pred: (ev) => preds.some((p) => p(ev)), facts }
+  return {
+    pred: (ev) => {
+      let n = 0
+      for (const p of preds) if (p(ev) && ++n >= need) return true
+      return false
+    },
+    facts,
+  }
+}
+
+export { ConditionSyntaxError }

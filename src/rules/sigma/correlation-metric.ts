@@ -1,0 +1,74 @@
+import type { WindowEntry } from './correlation-window.js'
+
+/** The correlation types of Sigma 2.1. */
+export const CORRELATION_TYPES = ['event_count', 'value_count', 'temporal', 'temporal_ordered', 'value_sum', 'value_avg', 'value_percentile'] as const
+export type CorrelationType = (typeof CORRELATION_TYPES)[number]
+
+/** Types whose condition names a `field`. */
+export const NEEDS_FIELD: ReadonlySet<string> = new Set(['value_count', 'value_sum', 'value_avg', 'value_percentile'])
+
+/**
+ * The number a correlation condition is tested against, from the entries of one group's window.
+ * value_percentile is the share (0-100) of the window's events whose field equals the newest event's
+ * value: `lte: 1` finds a value seen in at most 1% of a group's events (a rare process name).
+ * temporal_ordered counts how many of the rules appeared in the given order.
+ * @example
+ * metricOf('event_count', entries, 2) // entries.length
+ */
+export function metricOf(type: CorrelationType, entries: WindowEntry[], ruleCount: number): number {
+  switch (type) {
+    case 'event_count':
+      return entries.length
+    case 'value_count':
+      return new Set(entries.filter((e) => e.value !== undefined).map((e) => e.value)).size
+    case 'value_sum':
+    case 'value_avg': {
+      const nums = entries.map((e) => Number(e.value)).filter((n) => Number.isFinite(n))
+      const sum = nums.reduce((a, b) => a + b, 0)
+      return type === 'value_sum' ? sum : nums.length ? sum / nums.length : 0
+    }
+    case 'value_percentile': {
+      const current = entries[entries.length - 1]?.value
+      if (current === undefined) return 100
+      return (100 * entries.filter((e) => e.value === current).length) / entries.length
+    }
+    case 'temporal':
+      return new Set(entries.map((e) => e.ref)).size
+    case 'temporal_ordered': {
+      let next = 0
+      for (const e of entries) if (e.ref === next && ++next === ruleCount) break
+      return next
+    }
+  }
+}
+
+
+/** One `gt/gte/lt/lte/eq/neq` bound of a correlation condition (several are ANDed). */
+export interface Bound {
+  op: 'gt' | 'gte' | 'lt' | 'lte' | 'eq' | 'neq'
+  value: number
+}
+
+/**
+ * Test a metric against every bound.
+ * @example
+ * meets(5, [{ op: 'gte', value: 5 }]) // true
+ */
+export function meets(n: number, bounds: Bound[]): boolean {
+  return bounds.every((b) => {
+    switch (b.op) {
+      case 'gt':
+        return n > b.value
+      case 'gte':
+        return n >= b.value
+      case 'lt':
+        return n < b.value
+      case 'lte':
+        return n <= b.value
+      case 'eq':
+        return n === b.value
+      case 'neq':
+        return n !== b.value
+    }
+  })
+}

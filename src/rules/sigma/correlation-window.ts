@@ -1,0 +1,72 @@
+/** One base-rule match remembered by a correlation group. */
+export interface WindowEntry {
+  t: number
+  /** Index of the referenced rule in the correlation's `rules`. */
+  ref: number
+  value?: string
+  id?: string
+}
+
+/** The matches of one group inside the current timespan. */
+export interface GroupState {
+  group: Record<string, string>
+  entries: WindowEntry[]
+  lastMs: number
+}
+
+/** Limits that keep correlation state bounded. */
+export interface WindowLimits {
+  timespanMs: number
+  maxGroups: number
+  maxEventsPerGroup: number
+}
+
+/**
+ * Sliding-window state of one correlation rule: groups in least-recently-touched order, so expiry and
+ * eviction only ever look at the front of the map. Memory is at most maxGroups × maxEventsPerGroup entries.
+ * @example
+ * const w = new GroupWindows({ timespanMs: 60_000, maxGroups: 1000, maxEventsPerGroup: 100 })
+ * const g = w.add('["alice"]', { user: 'alice' }, { t: 0, ref: 0 })
+ */
+export class GroupWindows {
+  private readonly groups = new Map<string, GroupState>()
+  private now = -Infinity
+
+  constructor(private readonly limits: WindowLimits) {}
+
+  /** Add an entry to its group, drop what fell out of the timespan, and return the group. */
+  add(key: string, group: Record<string, string>, entry: WindowEntry): GroupState {
+    this.now = Math.max(this.now, entry.t)
+    let state = this.groups.get(key)
+    if (state) this.groups.delete(key)
+    else state = { group, entries: [], lastMs: entry.t }
+    this.groups.set(key, state)
+    state.lastMs = Math.max(state.lastMs, entry.t)
+    state.entries.push(entry)
+    const horizon = state.lastMs - this.limits.timespanMs
+    let drop = 0
+    while (drop < state.entries.length && state.entries[drop].t < horizon) drop++
+    drop = Math.max(drop, state.entries.length - this.limits.maxEventsPerGroup)
+    if (drop > 0) state.entries.splice(0, drop)
+    this.expire()
+    return state
+  }
+
+  /** Forget a group's entries once it fired, so the next hit needs fresh events. */
+  consume(key: string): void {
+    this.groups.delete(key)
+  }
+
+  /** Number of live groups. */
+  size(): number {
+    return this.groups.size
+  }
+
+  private expire(): void {
+    const horizon = this.now - this.limits.timespanMs
+    for (const [key, state] of this.groups) {
+      if (state.lastMs >= horizon && this.groups.size <= this.limits.maxGroups) break
+      this.groups.delete(key)
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import type { Facts } from './field-matcher.js'
+
+const SLOTS = ['verb', 'resource'] as const
+
+/**
+ * Facts of `a and b`: both sides' requirements hold, so sets intersect and a one-sided fact stays.
+ * @example
+ * andFacts({ verb: new Set(['create']) }, {}) // { verb: Set{'create'} }
+ */
+export function andFacts(a: Facts, b: Facts): Facts {
+  const out: Facts = {}
+  for (const s of SLOTS) {
+    const x = a[s]
+    const y = b[s]
+    if (x && y) out[s] = new Set([...x].filter((v) => y.has(v)))
+    else if (x || y) out[s] = x ?? y
+  }
+  return out
+}
+
+/**
+ * Facts of `a or b`: a requirement survives only when both sides make it, as the union.
+ * @example
+ * orFacts({ verb: new Set(['get']) }, {}) // {}
+ */
+export function orFacts(a: Facts, b: Facts): Facts {
+  const out: Facts = {}
+  for (const s of SLOTS) {
+    const x = a[s]
+    const y = b[s]
+    if (x && y) out[s] = new Set([...x, ...y])
+  }
+  return out
+}

@@ -1,0 +1,53 @@
+import { formatMessage, type ErrorDetails, type Problem } from '../../core/errors.js'
+import type { SIGMA_ERRORS } from '../../core/errors/sigma.js'
+
+/** A Sigma error code of the catalogue. */
+export type SigmaCode = keyof typeof SIGMA_ERRORS
+
+/** Where problems of one rule go, located in its file. */
+export interface Reporter {
+  ruleId: string
+  file: string
+  problems: Problem[]
+  pos(at: number): { line: number; col: number }
+}
+
+/**
+ * Record a located, coded problem; `{rule}`, `{line}` and `{col}` are filled in for the message.
+ * @example
+ * report(rep, 'KUBESIEM_SIGMA_BAD_REGEX', node.at, { pattern: '(', detail: 'missing )' })
+ */
+export function report(rep: Reporter, code: SigmaCode, at: number, details: ErrorDetails = {}, severity: Problem['severity'] = 'error'): void {
+  const { line, col } = rep.pos(at)
+  const message = formatMessage(code, { rule: rep.ruleId, line, col, where: `${rep.file}:${line}:${col}`, ...details })
+  rep.problems.push({ code, severity, message, file: rep.file, line, col, ruleId: rep.ruleId })
+}
+
+/**
+ * "did you mean" text for a misspelt name, from the closest known name (edit distance ≤ 2, or a third of the word).
+ * @example
+ * suggest('contans', ['contains', 'startswith']) // 'did you mean "contains"?'
+ */
+export function suggest(got: string, known: Iterable<string>): string {
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const k of known) {
+    const d = distance(got.toLowerCase(), k.toLowerCase())
+    if (d < bestDistance) {
+      best = k
+      bestDistance = d
+    }
+  }
+  const limit = Math.max(2, Math.floor(got.length / 3))
+  return best !== undefined && bestDistance <= limit ? `did you mean "${best}"?` : 'check the spelling'
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    prev = cur
+  }
+  return prev[b.length]
+}

@@ -1,0 +1,58 @@
+import { andFacts, orFacts } from './facts.js'
+import { compileFieldEntry, type Facts, type MatchContext, type Pred } from './field-matcher.js'
+import { report } from './problems.js'
+import type { YNode } from './yaml-tree.js'
+
+/** A compiled search identifier. */
+export interface Selection {
+  pred: Pred
+  facts: Facts
+}
+
+/**
+ * Compile a search identifier: a map ANDs its fields, a list ORs its items, plain strings are keywords.
+ * @example
+ * compileSelection(detectionEntry.value, ctx)?.pred(event)
+ */
+export function compileSelection(node: YNode, ctx: MatchContext): Selection | undefined {
+  if (node.kind === 'scalar') return compileFieldEntry('', node.at, node, ctx)
+  if (node.kind === 'map') {
+    if (node.entries.length === 0) {
+      report(ctx, 'KUBESIEM_SIGMA_BAD_VALUE', node.at, { expected: 'at least one field', got: 'an empty map' })
+      return undefined
+    }
+    const parts: Selection[] = []
+    for (const e of node.entries) {
+      const part = compileFieldEntry(e.key, e.at, e.value, ctx)
+      if (!part) return undefined
+      parts.push(part)
+    }
+    const preds = parts.map((p) => p.pred)
+    const facts = parts.reduce<Facts>((acc, p) => andFacts(acc, p.facts), {})
+    return { pred: preds.length === 1 ? preds[0] : (ev) => preds.every((p) => p(ev)), facts }
+  }
+  if (node.items.length === 0) {
+    report(ctx, 'KUBESIEM_SIGMA_BAD_VALUE', node.at, { expected: 'at least one item', got: 'an empty list' })
+    return undefined
+  }
+  const keywords = node.items.filter((i) => i.kind === 'scalar')
+  const parts: Selection[] = []
+  if (keywords.length > 0) {
+    const kw = compileFieldEntry('', keywords[0].at, { kind: 'seq', at: node.at, items: keywords }, ctx)
+    if (!kw) return undefined
+    parts.push(kw)
+  }
+  for (const item of node.items) {
+    if (item.kind === 'scalar') continue
+    if (item.kind === 'seq') {
+      report(ctx, 'KUBESIEM_SIGMA_BAD_VALUE', item.at, { expected: 'a map or a keyword', got: 'a nested list' })
+      return undefined
+    }
+    const part = compileSelection(item, ctx)
+    if (!part) return undefined
+    parts.push(part)
+  }
+  const preds = parts.map((p) => p.pred)
+  const facts = parts.slice(1).reduce<Facts>((acc, p) => orFacts(acc, p.facts), parts[0].facts)
+  return { pred: preds.length === 1 ? preds[0] : (ev) => preds.some((p) => p(ev)), facts }
+}

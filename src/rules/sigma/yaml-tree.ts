@@ -1,0 +1,102 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml'
+
+/** A YAML node reduced to what Sigma needs, keeping the source offset for located problems. */
+export type YNode =
+  | { kind: 'map'; at: number; entries: YEntry[] }
+  | { kind: 'seq'; at: number; items: YNode[] }
+  | { kind: 'scalar'; at: number; value: string | null; plain: boolean }
+
+/** One `key: value` pair of a YAML map. */
+export interface YEntry {
+  key: string
+  at: number
+  value: YNode
+}
+
+/** One parsed YAML document of a file, or the YAML error that spoiled it. */
+export interface YDoc {
+  index: number
+  at: number
+  root?: YNode
+  error?: { message: string; at: number }
+}
+
+/** A parsed file: its documents plus a way to turn offsets into line:col. */
+export interface YFile {
+  path: string
+  docs: YDoc[]
+  pos(at: number): { line: number; col: number }
+}
+
+/**
+ * Parse every document of a YAML file. Scalars stay strings: a plain `0x17` keeps its source text,
+ * so `EventID: 0x17` matches the event text and `null`/`~` become null.
+ * @example
+ * const file = readYamlFile('rules.yml', 'title: a\n---\ntitle: b\n')
+ * file.docs.length // 2
+ */
+export function readYamlFile(path: string, text: string): YFile {
+  const lineCounter = new LineCounter()
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document.Parsed[] | { errors: unknown[] }
+  const docs: YDoc[] = []
+  const list = Array.isArray(parsed) ? parsed : []
+  list.forEach((doc, index) => {
+    const at = doc.range?.[0] ?? 0
+    const err = doc.errors[0]
+    if (err) {
+      docs.push({ index, at, error: { message: err.message.split('\n')[0], at: err.pos[0] } })
+      return
+    }
+    if (doc.contents === null) return
+    docs.push({ index, at, root: toTree(doc.contents as Node, doc, text) })
+  })
+  return { path, docs, pos: (at) => lineCounter.linePos(at) }
+}
+
+function toTree(node: Node, doc: Document.Parsed, text: string): YNode {
+  if (isAlias(node)) return toTree(node.resolve(doc) as Node, doc, text)
+  const at = node.range?.[0] ?? 0
+  if (isMap(node)) {
+    const entries: YEntry[] = []
+    for (const pair of node.items) {
+      const key = pair.key as Node | null
+      const keyText = isScalar(key) ? (key.value === null ? '' : String(key.value)) : ''
+      const value: YNode = pair.value ? toTree(pair.value as Node, doc, text) : { kind: 'scalar', at, value: null, plain: true }
+      entries.push({ key: keyText, at: key?.range?.[0] ?? at, value })
+    }
+    return { kind: 'map', at, entries }
+  }
+  if (isSeq(node)) return { kind: 'seq', at, items: node.items.map((item) => toTree(item as Node, doc, text)) }
+  if (isScalar(node)) {
+    const plain = node.type === 'PLAIN'
+    const v = node.value
+    if (v === null || v === undefined) return { kind: 'scalar', at, value: null, plain }
+    // Keep the source of plain numbers: 0x17 and 1e3 are ids in logs, not arithmetic.
+    if (typeof v === 'number' && plain && node.range) return { kind: 'scalar', at, value: text.slice(node.range[0], node.range[1]), plain }
+    return { kind: 'scalar', at, value: String(v), plain }
+  }
+  return { kind: 'scalar', at, value: null, plain: true }
+}
+
+/**
+ * Plain JavaScript view of a node for metadata (title, tags, logsource ...).
+ * @example
+ * toPlain({ kind: 'scalar', at: 0, value: 'x', plain: true }) // 'x'
+ */
+export function toPlain(node: YNode | undefined): unknown {
+  if (!node) return undefined
+  if (node.kind === 'scalar') return node.value
+  if (node.kind === 'seq') return node.items.map(toPlain)
+  const out: Record<string, unknown> = {}
+  for (const e of node.entries) out[e.key] = toPlain(e.value)
+  return out
+}
+
+/**
+ * The entry named `key` of a map node.
+ * @example
+ * entryOf(root, 'detection')?.value
+ */
+export function entryOf(node: YNode | undefined, key: string): YEntry | undefined {
+  return node?.kind === 'map' ? node.entries.find((e) => e.key === key) : undefined
+}

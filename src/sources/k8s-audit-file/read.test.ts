@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { describe, expect, test } from 'vitest'
+import type { SourceRecord } from '../../pipeline/stages.js'
+import { readAuditFile } from './read.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'kubesiem-read-'))
+const ev = (id: string) => ({ kind: 'Event', apiVersion: 'audit.k8s.io/v1', auditID: id, stage: 'ResponseComplete', verb: 'get' })
+
+async function readAll(path: string): Promise<SourceRecord[]> {
+  const out: SourceRecord[] = []
+  for await (const batch of readAuditFile(path, { cluster: 'c', batchSize: 2 })) out.push(...batch)
+  return out
+}
+
+const summary = (records: SourceRecord[]) => records.map((r) => ('error' in r ? `${r.where} ${r.error.code}` : `${r.where} ok`))
+
+describe('readAuditFile', () => {
+  test('reads JSON Lines, naming file:line for a malformed line and skipping blanks', async () => {
+    const path = join(dir, 'a.log')
+    writeFileSync(path, `${JSON.stringify(ev('1'))}\n{"broken": \n\n${JSON.stringify(ev('3'))}\n`)
+    expect(summary(await readAll(path))).toEqual([`${path}:1 ok`, `${path}:2 KUBESIEM_INGEST_BAD_JSON`, `${path}:4 ok`])
+  })
+
+  test('reads a pretty-printed EventList document', async () => {
+    const path = join(dir, 'list.json')
+    writeFileSync(path, JSON.stringify({ kind: 'EventList', apiVersion: 'audit.k8s.io/v1', items: [ev('1'), ev('2')] }, null, 2))
+    const records = await readAll(path)
+    expect(records).toHaveLength(1)
+    expect('value' in records[0]! && (records[0]!.value as { items: unknown[] }).items).toHaveLength(2)
+  })
+
+  test('reads gzip of JSON Lines', async () => {
+    const path = join(dir, 'a.log.gz')
+    writeFileSync(path, gzipSync(`${JSON.stringify(ev('1'))}\n${JSON.stringify(ev('2'))}\n`))
+    expect(summary(await readAll(path))).toEqual([`${path}:1 ok`, `${path}:2 ok`])
+  })
+
+  test('a truncated gzip keeps what was read and reports the damage', async () => {
+    const path = join(dir, 'cut.log.gz')
+    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify(ev(String(i)))).join('\n')
+    const full = gzipSync(lines)
+    writeFileSync(path, full.subarray(0, Math.floor(full.length * 0.6)))
+    const records = await readAll(path)
+    const ok = records.filter((r) => !('error' in r)).length
+    expect(ok).toBeGreaterThan(100)
+    expect(summary(records).at(-1)).toBe(`${path} KUBESIEM_INGEST_BAD_GZIP`)
+  })
+
+  test('invalid UTF-8 on one line is named; the next line is still read', async () => {
+    const path = join(dir, 'utf.log')
+    writeFileSync(path, Buffer.concat([Buffer.from('{"auditID":"\xff'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n'), Buffer.from(`${JSON.stringify(ev('2'))}\n`)]))
+    expect(summary(await readAll(path))).toEqual([`${path}:1 KUBESIEM_INGEST_BAD_UTF8`, `${path}:2 ok`])
+  })
+
+  test('a missing file is one error record, not an exception', async () => {
+    expect(summary(await readAll(join(dir, 'nope.log')))).toEqual([`${join(dir, 'nope.log')} KUBESIEM_INGEST_FILE_UNREADABLE`])
+  })
+})
