@@ -9,5 +9,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // DuckDB and child CLIs are heavy on a 2-core machine: forks isolate native state.
     pool: 'forks',
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 })
