@@ -1,9 +1,11 @@
 import { Command, CommanderError, Option } from 'commander'
 import { KubesiemError } from '../core/index.js'
 import { runDemoGenerate } from './commands/demo.js'
+import { runDetect } from './commands/detect.js'
 import { printReport, runIngest } from './commands/ingest.js'
 import { runSearch, SEARCH_FLAGS } from './commands/search.js'
 import { runServe } from './commands/serve.js'
+import { runLint, runRuleTests } from './commands/rules.js'
 
 // Usage and input errors exit 2 (as grep and kubectl do); anything unexpected exits 1.
 const EXIT_USAGE = 2
@@ -48,6 +50,39 @@ export function buildProgram(): Command {
   for (const [flag, , help] of SEARCH_FLAGS) search.option(flag, help)
   search.addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
   search.action(async (flags) => console.log(await runSearch(flags)))
+
+  program
+    .command('detect')
+    .description('run detection offline over audit logs, Falco traces or any JSON Lines events')
+    .argument('<files...>', 'event files (JSON Lines, EventList, .gz)')
+    .option('--rules <path>', 'Sigma or Falco rules file or folder (repeatable; Falco files load in order)', (v: string, all: string[]) => [...all, v], [])
+    .option('--no-default-rules', 'leave out the bundled rule pack')
+    .option('--any-logsource', 'apply every rule to every event, whatever its logsource')
+    .option('--rule-status <list>', 'bundled rule statuses to enable (default stable,test)')
+    .option('--cluster <name>', 'cluster the events belong to', 'default')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (files: string[], flags) => {
+      const { output } = await runDetect(files, flags)
+      if (output) console.log(output)
+    })
+
+  const rules = program.command('rules').description('rule content: lint and sample tests')
+  rules
+    .command('lint')
+    .description('load rule files and print every problem with file:line:col')
+    .argument('<paths...>', 'rule files or folders')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((paths: string[], flags) => {
+      process.exitCode = runLint(paths, flags.format, (line) => console.log(line))
+    })
+  rules
+    .command('test')
+    .description("run rule samples (match-* must match, nomatch-* must not); the bundled pack's by default")
+    .argument('[path]', 'rules file or folder')
+    .option('--samples <dir>', 'samples folder (default: samples/ beside the rules)')
+    .action((path: string | undefined, flags) => {
+      process.exitCode = runRuleTests(path, flags.samples, (line) => console.log(line))
+    })
 
   const demo = program.command('demo').description('the demo audit stream')
   demo

@@ -5,6 +5,7 @@ import { RUNTIME_ERRORS } from './errors/runtime.js'
 import { POSTURE_ERRORS } from './errors/posture.js'
 import { SIGMA_ERRORS } from './errors/sigma.js'
 import { FALCO_ERRORS } from './errors/falco.js'
+import { EXPOSURE_ERRORS } from './errors/exposure.js'
 
 export type { ErrorRecord } from './errors/define.js'
 
@@ -12,7 +13,7 @@ export type { ErrorRecord } from './errors/define.js'
  * The one error catalogue. Each area keeps its records in `errors/<area>.ts`; this is their union,
  * and a test checks every code against docs/errors.md. Retired codes are never reused.
  */
-export const ERRORS = { ...INGEST_ERRORS, ...API_ERRORS, ...RUNTIME_ERRORS, ...SIGMA_ERRORS, ...POSTURE_ERRORS, ...FALCO_ERRORS } satisfies Record<string, ErrorRecord>
+export const ERRORS = { ...INGEST_ERRORS, ...API_ERRORS, ...RUNTIME_ERRORS, ...SIGMA_ERRORS, ...POSTURE_ERRORS, ...FALCO_ERRORS, ...EXPOSURE_ERRORS } satisfies Record<string, ErrorRecord>
 
 export type ErrorCode = keyof typeof ERRORS
 export type ErrorDetails = Record<string, string | number | undefined>

@@ -13,6 +13,8 @@ export interface Rejection {
   source: string
   error: KubesiemError
   sample: string
+  /** The item that was not an audit event, when it parsed as JSON (detect --any-logsource reads it). */
+  value?: unknown
 }
 
 export interface PreparedBatch {
@@ -43,7 +45,7 @@ export function prepareBatch(records: SourceRecord[], redact: RedactOptions): Pr
     }
     for (const item of decodeAuditValue(record.value, record.where)) {
       if (!item.ok) {
-        rejections.push({ where: item.where, source: record.source, error: item.error, sample: sampleOf(item.error, record.value) })
+        rejections.push({ where: item.where, source: record.source, error: item.error, sample: sampleOf(item.error, item.value ?? record.value), value: item.value })
         continue
       }
       const redacted: JsonObject = redactAuditEvent(item.event, redact)

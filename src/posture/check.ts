@@ -7,7 +7,7 @@ export type PssLevel = 'baseline' | 'restricted'
 
 /** A framework control a check maps to, e.g. `{ framework: 'pss', level: 'baseline', control: 'hostNamespaces' }`. */
 export interface Control {
-  framework: 'pss' | 'rbac' | 'cis' | 'kubesiem'
+  framework: 'pss' | 'rbac' | 'cis' | 'polaris' | 'kubesiem'
   level?: string
   control: string
 }

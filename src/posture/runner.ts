@@ -2,6 +2,7 @@ import { SEVERITIES, type Severity } from '../core/alert.js'
 import { formatMessage, KubesiemError, type Problem } from '../core/errors.js'
 import type { Finding, FindingResource } from '../core/finding.js'
 import { formatControl, type Check, type CheckContext, type CheckResult, type PssLevel, type Violation } from './check.js'
+import { cisChecks, type CisOptions } from './checks/cis/define-cis-checks.js'
 import { namespaceEnforceLabel, PSS_CHECKS, parsePssVersion } from './checks/pss/index.js'
 import { RBAC_CHECKS } from './checks/rbac/index.js'
 import { isControlledByOneOf, ownerKeys, podSpecOf } from './pod-specs.js'
@@ -18,6 +19,8 @@ export interface PostureOptions {
   checks?: Check[]
   /** Also report RBAC grants made by the cluster's bootstrap policy (system:* bindings to system principals). */
   includeSystemDefaults?: boolean
+  /** CIS benchmark controls (kube-bench files, parsed by the caller) to check static Pods and kubelet configs against. */
+  cis?: CisOptions
 }
 
 /** Counts for a report header. */
@@ -41,7 +44,11 @@ export interface PostureResult {
 
 const LEVEL_RANK: Record<PssLevel, number> = { baseline: 0, restricted: 1 }
 
-/** The built-in checks: the 19 PSS checks, the namespace label check and the RBAC risk checks. */
+/**
+ * The built-in checks: the 19 PSS checks, the namespace label check and the RBAC risk checks.
+ * @example
+ * runPosture(objects, { checks: BUILTIN_CHECKS.filter((c) => c.severity === 'critical') })
+ */
 export const BUILTIN_CHECKS: Check[] = [...PSS_CHECKS, namespaceEnforceLabel, ...RBAC_CHECKS] as Check[]
 
 /**
@@ -56,7 +63,7 @@ export function runPosture(input: Array<SourcedObject | KubeObject>, options: Po
   if (!pssVersion) throw new KubesiemError('KUBESIEM_POSTURE_BAD_PSS_VERSION', { version: options.pssVersion })
   const levels = options.levels ?? ['baseline', 'restricted']
   const objects = input.map(toSourced)
-  const checks = options.checks ?? BUILTIN_CHECKS
+  const checks = [...(options.checks ?? BUILTIN_CHECKS), ...(options.cis ? cisChecks(options.cis) : [])]
   const base: CheckContext = { pssVersion, includeSystemDefaults: options.includeSystemDefaults ?? false }
   const findings = new Map<string, Finding>()
   const problems: Problem[] = []

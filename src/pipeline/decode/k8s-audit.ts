@@ -4,10 +4,15 @@ import { unwrapVendorRecord } from './vendor-wrappers.js'
 const AUDIT_API_VERSIONS = new Set(['audit.k8s.io/v1', 'audit.k8s.io/v1beta1'])
 
 /** One audit Event object, or the error explaining why an item is not one. */
-export type DecodedItem = { ok: true; where: string; event: Record<string, unknown> } | { ok: false; where: string; error: KubesiemError }
+export type DecodedItem = { ok: true; where: string; event: Record<string, unknown> } | { ok: false; where: string; error: KubesiemError; value?: unknown }
 
 
 function checkEvent(value: unknown, where: string): DecodedItem {
+  const checked = checkShape(value, where)
+  return checked.ok ? checked : { ...checked, value }
+}
+
+function checkShape(value: unknown, where: string): DecodedItem {
   if (!isObject(value)) {
     return { ok: false, where, error: new KubesiemError('KUBESIEM_INGEST_NOT_AUDIT_EVENT', { where, detail: `expected an object, got ${Array.isArray(value) ? 'an array' : typeof value}` }) }
   }

@@ -65,3 +65,27 @@ describe('parseManifests', () => {
     ])
   })
 })
+
+describe('parseManifests on JSON', () => {
+  it('takes the fast path for a big kubectl dump and keeps per-item lines, nested lists included', () => {
+    const items = Array.from({ length: 3 }, (_, i) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}` }, spec: { volumes: [{ projected: { sources: [{ configMap: { items: [{ key: 'a' }] } }] } }] } }))
+    const nested = { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'PodList', items }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ns' } }] }
+    const text = JSON.stringify(nested, null, 2)
+    const { objects, problems } = parseManifests(text, 'dump.json')
+    expect(problems).toEqual([])
+    const lines = text.split('\n')
+    expect(objects.map((o) => o.object.metadata?.name)).toEqual(['p0', 'p1', 'p2', 'ns'])
+    for (const o of objects) {
+      // Each origin line opens the object: the next lines carry its apiVersion and kind.
+      expect(lines[o.origin.line - 1].trim()).toBe('{')
+      expect(lines.slice(o.origin.line, o.origin.line + 3).join('\n')).toContain(`"kind": "${o.object.kind}"`)
+    }
+    expect(parseManifests(JSON.stringify(items), 'array.json').objects).toHaveLength(3)
+  })
+
+  it('falls back to the YAML parser for JSON with a syntax error, with its line', () => {
+    const { objects, problems } = parseManifests('{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {"name": "x"\n}\n', 'broken.json')
+    expect(objects).toEqual([])
+    expect(problems[0]).toMatchObject({ code: 'KUBESIEM_POSTURE_YAML_SYNTAX', file: 'broken.json' })
+  })
+})

@@ -1,6 +1,7 @@
 import { LineCounter, parseAllDocuments, isMap, isSeq, type Document, type Node } from 'yaml'
 import { formatMessage, type Problem } from '../../core/errors.js'
 import { isRecord, type KubeObject, type Origin, type SourcedObject } from '../types.js'
+import { itemLines } from './json-lines.js'
 
 /** Objects decoded from manifest text, and the problems met on the way. */
 export interface ParseResult {
@@ -16,8 +17,9 @@ export interface ParseResult {
  * const { objects, problems } = parseManifests(readFileSync('all.yaml', 'utf8'), 'all.yaml')
  */
 export function parseManifests(text: string, file: string): ParseResult {
-  const lineCounter = new LineCounter()
   const result: ParseResult = { objects: [], problems: [] }
+  if (/^\s*[{[]/.test(text) && parseJson(text, file, result)) return result
+  const lineCounter = new LineCounter()
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: true })
   for (const doc of docs as Iterable<Document>) {
     const at = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line)
@@ -36,6 +38,32 @@ export function parseManifests(text: string, file: string): ParseResult {
     collect(doc.contents, doc.toJS({ maxAliasCount: 1000 }) as unknown, { file, line: at(doc.contents.range?.[0]), helmSource }, at, result)
   }
   return result
+}
+
+// JSON dumps can be large: JSON.parse plus a line scan instead of the YAML parser. Falls back to
+// YAML (which reports where the syntax breaks) when the text is not strict JSON.
+function parseJson(text: string, file: string, out: ParseResult): boolean {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return false
+  }
+  // A bare JSON array of objects is read as a List (not kubectl's shape, but easy to meet).
+  const root = Array.isArray(value) ? { kind: 'List', items: value } : value
+  const lines = itemLines(Array.isArray(value) ? `{"items":${text}}` : text)
+  const firstLine = text.slice(0, text.search(/\S/)).split('\n').length
+  const walk = (item: unknown, path: string, line: number): void => {
+    if (isRecord(item) && typeof item.kind === 'string' && item.kind.endsWith('List') && Array.isArray(item.items)) {
+      const itemsPath = path === '' ? 'items' : `${path}.items`
+      const at = lines.get(itemsPath) ?? []
+      item.items.forEach((child, i) => walk(child, `${itemsPath}.${i}`, at[i] ?? line))
+      return
+    }
+    collect(null, item, { file, line }, () => line, out)
+  }
+  walk(root, '', firstLine)
+  return true
 }
 
 function collect(node: Node | null, value: unknown, origin: Origin, at: (offset?: number) => number, out: ParseResult): void {

@@ -57,13 +57,18 @@ describe('buildRbacModel', () => {
 })
 
 describe('buildRbacModel with partial input', () => {
-  it('assumes the bootstrap cluster-admin ClusterRole when a binding references it but the input lacks it', () => {
+  it('assumes the bootstrap cluster-admin/admin/edit/view ClusterRoles when bindings reference them but the input lacks them', () => {
     const model = buildRbacModel([
       { apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: { name: 'chart-admin' }, roleRef: { kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'ServiceAccount', name: 'op', namespace: 'tools' }] },
       { apiVersion: RBAC, kind: 'RoleBinding', metadata: { name: 'dev-edit', namespace: 'dev' }, roleRef: { kind: 'ClusterRole', name: 'edit' }, subjects: [{ kind: 'Group', name: 'devs' }] },
     ])
     expect(whoCan(model, { verb: 'delete', resource: 'nodes' }).map((e) => e.subject.name)).toEqual(['op'])
     expect(model.clusterRoles.get('cluster-admin')?.builtin).toBe(true)
-    expect(model.danglingBindings.map((b) => b.name)).toEqual(['dev-edit'])
+    expect(model.danglingBindings).toEqual([])
+    // edit aggregates view (nested) and aggregate-to-edit: devs can exec in dev, read pods, but not touch roles.
+    const exec = whoCan(model, { verb: 'create', resource: 'pods', subresource: 'exec', namespace: 'dev' })
+    expect(exec.map((e) => [e.subject.name, e.path.role.name, e.path.aggregatedFrom])).toEqual([['op', 'cluster-admin', undefined], ['devs', 'edit', 'system:aggregate-to-edit']])
+    expect(whoCan(model, { verb: 'list', resource: 'pods', namespace: 'dev' }).map((e) => e.path.aggregatedFrom)).toContain('system:aggregate-to-view')
+    expect(whoCan(model, { verb: 'create', resource: 'roles', apiGroup: 'rbac.authorization.k8s.io', namespace: 'dev' }).map((e) => e.subject.name)).toEqual(['op'])
   })
 })

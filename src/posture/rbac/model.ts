@@ -1,6 +1,6 @@
 import type { KubeObject, SourcedObject } from '../types.js'
 import { resolveAggregation } from './aggregate.js'
-import { builtinClusterRole } from './builtin-roles.js'
+import { BUILTIN_ROLE_NAMES, builtinClusterRoles } from './builtin-roles.js'
 import { decodeBinding, decodeRole } from './decode.js'
 import type { Grant, RbacBinding, RbacRole } from './types.js'
 
@@ -55,10 +55,9 @@ export function buildRbacModel(objects: Array<SourcedObject | KubeObject>): Rbac
     const binding = decodeBinding(sourced)
     if (binding) model.bindings.push(binding)
   }
-  for (const binding of model.bindings) {
-    const builtin = binding.roleRef.kind === 'ClusterRole' && !model.clusterRoles.has(binding.roleRef.name) ? builtinClusterRole(binding.roleRef.name) : undefined
-    if (builtin) model.clusterRoles.set(builtin.name, builtin)
-  }
+  // Bootstrap roles referenced but absent (rendered charts bind `edit` without shipping it) are assumed.
+  const missing = model.bindings.some((b) => b.roleRef.kind === 'ClusterRole' && BUILTIN_ROLE_NAMES.has(b.roleRef.name) && !model.clusterRoles.has(b.roleRef.name))
+  if (missing) for (const role of builtinClusterRoles()) if (!model.clusterRoles.has(role.name)) model.clusterRoles.set(role.name, role)
   resolveAggregation(model.clusterRoles)
   for (const binding of model.bindings) {
     const role =
@@ -73,6 +72,7 @@ export function buildRbacModel(objects: Array<SourcedObject | KubeObject>): Rbac
     }
     role.rules.forEach((rule, ruleIndex) => {
       const grant: Grant = {
+        seq: model.grants.length,
         binding,
         role,
         ruleIndex,

@@ -60,6 +60,8 @@ export interface GrantPath {
 
 /** One rule of one bound role, with the namespace it applies in (undefined: cluster-wide). */
 export interface Grant {
+  /** Position in the model, so answers come out in input order. */
+  seq: number
   binding: RbacBinding
   role: RbacRole
   ruleIndex: number

@@ -29,7 +29,7 @@ export function grantsFor(model: RbacModel, request: AccessRequest, options: { a
   const inScope = (grant: Grant) => grant.namespace === undefined || options.anyNamespace === true || (namespace !== undefined && grant.namespace === namespace)
   const matched: Grant[] = []
   for (const grant of candidates) if (inScope(grant) && ruleAllows(grant.rule, request)) matched.push(grant)
-  return matched
+  return matched.sort((a, b) => a.seq - b.seq)
 }
 
 /**

@@ -110,8 +110,10 @@ export function collectRule(defs: Definitions, item: RawItem, problems: Problem[
     return
   }
   if (prev && body.append === true) {
-    for (const key of Object.keys(body)) if (APPENDABLE.has(key)) appendKey(prev, key, body[key])
-    for (const key of Object.keys(body)) if (APPENDABLE.has(key) && item.keyLocs[key]) prev.keyLocs[key] = item.keyLocs[key]
+    for (const key of Object.keys(body).filter((k) => APPENDABLE.has(k))) {
+      appendKey(prev, key, body[key])
+      if (item.keyLocs[key]) prev.keyLocs[key] = item.keyLocs[key]
+    }
   } else if (prev && body.override !== undefined) overrideRule(prev, item, label, problems)
   else if (prev && action) prev.enabled = body.enabled !== false
   else {

@@ -74,6 +74,15 @@ describe('loadFalcoRules', () => {
     expect(rules[0].match(ev('alice'))).toBe(false)
   })
 
+  it('supports override on macro conditions', () => {
+    const append = load(BASE, '- macro: kcreate\n  condition: or ka.verb=patch\n  override:\n    condition: append\n').rules[0]
+    expect(append.match(ev('alice', { verb: 'patch' }))).toBe(true)
+    expect(append.match(ev('alice'))).toBe(true)
+    const replace = load(BASE, '- macro: kcreate\n  condition: ka.verb=patch\n  override:\n    condition: replace\n').rules[0]
+    expect(replace.match(ev('alice'))).toBe(false)
+    expect(load(BASE, '- macro: kcreate\n  condition: x\n  override:\n    condition: merge\n').problems).toMatchObject([{ code: 'KUBESIEM_FALCO_BAD_OVERRIDE' }])
+  })
+
   it('disables a rule with a bare `enabled: false` item and appends conditions with `append: true`', () => {
     const { rules } = load(BASE, '- rule: Admin Create\n  enabled: false\n- rule: Admin Create\n  condition: and ka.target.namespace=prod\n  append: true\n')
     expect(rules[0].enabled).toBe(false)

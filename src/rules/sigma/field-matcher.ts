@@ -1,10 +1,12 @@
 import RE2 from 're2'
 import { allStrings, compileFieldPath, toText } from './field-path.js'
 import { compileCidr } from './ip.js'
-import { parseModifiers, type Compare, type ModifierChain } from './modifiers.js'
+import { parseModifiers, type ModifierChain } from './modifiers.js'
 import { report, type Reporter } from './problems.js'
-import { buildStringValue, expandPlaceholders } from './string-value.js'
+import type { TextTest } from './value-tests.js'
+import { buildStringValue, expandPlaceholders, placeholderNames } from './string-value.js'
 import { timePart } from './time-parts.js'
+import { compareWith, compileFieldref } from './value-tests.js'
 import { compilePattern, literalOf } from './wildcard.js'
 import type { YNode } from './yaml-tree.js'
 
@@ -22,7 +24,6 @@ export interface MatchContext extends Reporter {
   placeholders?: Record<string, string[]>
 }
 
-type TextTest = (text: string, value: unknown, event: Record<string, unknown>) => boolean
 type ValueTest = (values: unknown[], found: boolean, event: Record<string, unknown>) => boolean
 
 const INDEXED: Record<string, keyof Facts> = { verb: 'verb', 'objectRef.resource': 'resource' }
@@ -54,9 +55,12 @@ export function compileFieldEntry(key: string, at: number, node: YNode, ctx: Mat
   const read = keyword ? undefined : compileFieldPath(field)
   const combined: ValueTest = chain.all ? (v, f, e) => tests.every((t) => t(v, f, e)) : (v, f, e) => tests.some((t) => t(v, f, e))
   const pred: Pred = (event) => {
-    const values: unknown[] = []
-    const found = read ? read(event, values) : (values.push(...allStrings(event)), true)
+    let values: unknown[] = []
+    let found = true
+    if (read) found = read(event, values)
+    else values = allStrings(event)
     const hit = combined(values, found, event)
+    // neq negates the whole entry, so a missing field counts as different (pySigma renders `not field=value`).
     return chain.neq ? !hit : hit
   }
   return { pred, facts: factsOf(field, chain, scalars) }
@@ -72,6 +76,12 @@ function compileValue(item: YNode & { kind: 'scalar' }, chain: ModifierChain, ct
   if (raw === null) {
     if (keyword) return badValue(ctx, item, 'a keyword string', 'null')
     return (values, found) => !found || values.includes(null)
+  }
+  if (chain.expand) {
+    for (const name of placeholderNames(raw)) {
+      if (ctx.placeholders && Object.prototype.hasOwnProperty.call(ctx.placeholders, name)) continue
+      report(ctx, 'KUBESIEM_SIGMA_BAD_VALUE', item.at, { expected: `a value for placeholder %${name}% in the placeholders option (until then it matches nothing)`, got: 'none' }, 'warning')
+    }
   }
   const raws = chain.expand ? expandPlaceholders(raw, ctx.placeholders) : [raw]
   const textTests: TextTest[] = []
@@ -122,43 +132,6 @@ function compileText(raw: string, item: YNode, chain: ModifierChain, ctx: MatchC
     return (text: string, value: unknown) => test(text) || value === num
   })
   return tests.length === 1 ? tests[0] : (text, value) => tests.some((t) => t(text, value))
-}
-
-function compileFieldref(other: string, chain: ModifierChain): TextTest {
-  const read = compileFieldPath(other)
-  const norm = (s: string): string => (chain.cased ? s : s.toLowerCase())
-  const steps = new Set(chain.steps)
-  const op = steps.has('contains')
-    ? (a: string, b: string) => a.includes(b)
-    : steps.has('startswith')
-      ? (a: string, b: string) => a.startsWith(b)
-      : steps.has('endswith')
-        ? (a: string, b: string) => a.endsWith(b)
-        : (a: string, b: string) => a === b
-  return (text, _value, event) => {
-    const values: unknown[] = []
-    if (!read(event, values)) return false
-    const mine = norm(text)
-    return values.some((v) => {
-      const t = toText(v)
-      return t !== undefined && op(mine, norm(t))
-    })
-  }
-}
-
-function compareWith(op: Compare | undefined, want: number): (n: number) => boolean {
-  switch (op) {
-    case 'lt':
-      return (n) => n < want
-    case 'lte':
-      return (n) => n <= want
-    case 'gt':
-      return (n) => n > want
-    case 'gte':
-      return (n) => n >= want
-    default:
-      return (n) => n === want
-  }
 }
 
 function badValue(ctx: MatchContext, item: YNode, expected: string, got: string): undefined {

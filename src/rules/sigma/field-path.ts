@@ -20,26 +20,28 @@ export function compileFieldPath(path: string): FieldReader {
       return true
     }
   }
-  return (event, out) => walk(event, segs, 0, out)
+  // keys[i][j] = segs i..j-1 joined, built once so reading an event allocates no strings.
+  const keys = segs.map((_, i) => segs.map((__, j) => (j < i ? '' : segs.slice(i, j + 1).join('.'))))
+  return (event, out) => walk(event, keys, segs.length, 0, out)
 }
 
-function walk(node: unknown, segs: string[], i: number, out: unknown[]): boolean {
-  if (i === segs.length) {
+function walk(node: unknown, keys: string[][], n: number, i: number, out: unknown[]): boolean {
+  if (i === n) {
     pushLeaf(node, out)
     return true
   }
   if (Array.isArray(node)) {
     let found = false
-    for (const el of node) if (walk(el, segs, i, out)) found = true
+    for (const el of node) if (walk(el, keys, n, i, out)) found = true
     return found
   }
   if (node === null || typeof node !== 'object') return false
   const rec = node as Record<string, unknown>
   let found = false
   // Longest key first, so a flat "objectRef.resource" key is read before nested objects are tried.
-  for (let j = segs.length; j > i; j--) {
-    const key = j === i + 1 ? segs[i] : segs.slice(i, j).join('.')
-    if (hasOwn.call(rec, key) && walk(rec[key], segs, j, out)) found = true
+  for (let j = n; j > i; j--) {
+    const key = keys[i][j - 1]
+    if (hasOwn.call(rec, key) && walk(rec[key], keys, n, j, out)) found = true
   }
   return found
 }

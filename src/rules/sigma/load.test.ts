@@ -38,10 +38,10 @@ describe('loadSigmaRules: problems', () => {
   })
 
   it('keeps YAML errors to their document', () => {
-    const text = `${rule('a', '  selection:\n    verb: get\n  condition: selection')}---\ntitle: [unclosed\n---\n${rule('b', '  selection:\n    verb: list\n  condition: selection')}`
+    const text = `${rule('a', '  selection:\n    verb: get\n  condition: selection')}---\nid: broken-1\ntitle: [unclosed\n---\n${rule('b', '  selection:\n    verb: list\n  condition: selection')}`
     const { rules, problems } = loadSigmaRules([{ path: 'y.yml', text }])
     expect(rules.map((r) => r.ref.id)).toEqual(['a', 'b'])
-    expect(problems).toMatchObject([{ code: 'KUBESIEM_SIGMA_YAML', file: 'y.yml', line: 12 }])
+    expect(problems).toMatchObject([{ code: 'KUBESIEM_SIGMA_YAML', file: 'y.yml', line: 13, ruleId: 'broken-1' }])
   })
 
   it('reports missing fields, documents that are no rule, and duplicate ids', () => {
@@ -172,6 +172,7 @@ describe('loadSigmaRules: scale', () => {
     const ms = performance.now() - start
     expect(problems).toEqual([])
     expect(rules).toHaveLength(docs.length)
-    expect(ms).toBeLessThan(30_000)
+    // Generous: it guards against quadratic loading, not against a busy shared machine.
+    expect(ms).toBeLessThan(45_000)
   })
 })

@@ -49,7 +49,9 @@ export function loadSigmaRules(files: SigmaFile[], options: SigmaLoadOptions = {
       byRef.set(rule.rule.ref.id, rule)
       if (rule.name && !byRef.has(rule.name)) byRef.set(rule.name, rule)
     } else {
-      problems.push(located('KUBESIEM_SIGMA_NOT_A_RULE', doc, { where: `${doc.file.path} #${doc.index + 1}`, got: `keys ${doc.root.kind === 'map' ? doc.root.entries.map((e) => e.key).join(', ') : doc.root.kind}` }))
+      const id = entryOf(doc.root, 'id')?.value
+      const ruleId = id?.kind === 'scalar' && id.value ? id.value : undefined
+      problems.push(located('KUBESIEM_SIGMA_NOT_A_RULE', doc, { where: `${doc.file.path} #${doc.index + 1}`, got: `keys ${doc.root.kind === 'map' ? doc.root.entries.map((e) => e.key).join(', ') : doc.root.kind}` }, ruleId))
     }
   }
   for (const f of filters) applyFilter(f.file, f.root, f.at, f.index, byRef, problems, options)
@@ -66,7 +68,8 @@ function readDocs(f: SigmaFile, problems: Problem[]): Doc[] {
     if (d.error || !d.root) {
       const { line, col } = file.pos(d.error?.at ?? d.at)
       const detail = d.error?.message ?? 'empty document'
-      problems.push({ code: 'KUBESIEM_SIGMA_YAML', severity: 'error', message: formatMessage('KUBESIEM_SIGMA_YAML', { where: `${f.path}:${line}:${col}`, detail }), file: f.path, line, col })
+      const ruleId = d.error?.ruleId
+      problems.push({ code: 'KUBESIEM_SIGMA_YAML', severity: 'error', message: formatMessage('KUBESIEM_SIGMA_YAML', { where: `${f.path}:${line}:${col}`, detail }), file: f.path, line, col, ...(ruleId ? { ruleId } : {}) })
       continue
     }
     const action = entryOf(d.root, 'action')?.value

@@ -135,7 +135,10 @@ describe('numeric, time, cidr and field references', () => {
     const opts = { placeholders: { Admins: ['root', 'adm_*'] } }
     expect(sel({ 'user|expand': '%Admins%' }, opts)({ user: 'adm_bob' })).toBe(true)
     expect(sel({ 'user|expand': '%Admins%' }, opts)({ user: 'bob' })).toBe(false)
-    expect(sel({ 'user|expand': '%Nobody%' }, opts)({ user: '%Nobody%' })).toBe(false)
+    const nobody = loadSigmaRules([{ path: 'p.yml', text: stringify({ title: 't', id: 'p', logsource: { product: 'x' }, detection: { s: { 'user|expand': '%Nobody%' }, condition: 's' } }) }], opts)
+    expect(nobody.rules[0].match({ user: '%Nobody%' })).toBe(false)
+    expect(nobody.problems).toMatchObject([{ code: 'KUBESIEM_SIGMA_BAD_VALUE', severity: 'warning', ruleId: 'p' }])
+    expect(nobody.problems[0].message).toContain('%Nobody%')
     expect(sel({ 'user|expand': 'x\\%y%Admins%' }, opts)({ user: 'x%yroot' })).toBe(true)
     expect(sel({ user: '%Admins%' }, opts)({ user: '%admins%' })).toBe(true)
   })

@@ -98,3 +98,12 @@ export function expandPlaceholders(raw: string, placeholders: Record<string, str
   const rest = raw.slice(last)
   return out.map((o) => o + rest)
 }
+
+/**
+ * The placeholder names a value uses (escaped `\\%` excluded).
+ * @example
+ * placeholderNames('%a%-\\%b%') // ['a']
+ */
+export function placeholderNames(raw: string): string[] {
+  return [...raw.matchAll(/\\%|%([^%]+)%/g)].flatMap((m) => (m[1] === undefined ? [] : [m[1]]))
+}

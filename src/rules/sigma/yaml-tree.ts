@@ -18,7 +18,8 @@ export interface YDoc {
   index: number
   at: number
   root?: YNode
-  error?: { message: string; at: number }
+  /** For a broken document: the `id:` it seems to declare, so the problem can name the rule. */
+  error?: { message: string; at: number; ruleId?: string }
 }
 
 /** A parsed file: its documents plus a way to turn offsets into line:col. */
@@ -44,7 +45,8 @@ export function readYamlFile(path: string, text: string): YFile {
     const at = doc.range?.[0] ?? 0
     const err = doc.errors[0]
     if (err) {
-      docs.push({ index, at, error: { message: err.message.split('\n')[0], at: err.pos[0] } })
+      const ruleId = /^id:[ \t]*['"]?([^'"\s#]+)/m.exec(text.slice(at, doc.range?.[2] ?? text.length))?.[1]
+      docs.push({ index, at, error: { message: err.message.split('\n')[0], at: err.pos[0], ...(ruleId ? { ruleId } : {}) } })
       return
     }
     if (doc.contents === null) return

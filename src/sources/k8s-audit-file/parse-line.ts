@@ -1,4 +1,4 @@
-import { KubesiemError } from '../../core/index.js'
+import { KubesiemError, rememberPayloadText } from '../../core/index.js'
 import type { SourceRecord } from '../../pipeline/stages.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -16,10 +16,13 @@ export function parseAuditLine(bytes: Buffer, where: string, cluster: string, so
     return { where, source, cluster, error: new KubesiemError('KUBESIEM_INGEST_BAD_UTF8', { where }), sample: bytes.subarray(0, 200).toString('latin1') }
   }
   if (text.trim() === '') return undefined
+  let value: unknown
   try {
-    return { where, source, cluster, value: JSON.parse(text) }
+    value = JSON.parse(text)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     return { where, source, cluster, error: new KubesiemError('KUBESIEM_INGEST_BAD_JSON', { where, detail }), sample: text.slice(0, 200) }
   }
+  if (typeof value === 'object' && value !== null) rememberPayloadText(value, text)
+  return { where, source, cluster, value }
 }

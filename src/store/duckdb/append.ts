@@ -1,5 +1,5 @@
-import { LIST, VARCHAR, timestampValue, type DuckDBAppender } from '@duckdb/node-api'
-import type { KubeEvent } from '../../core/index.js'
+import { LIST, VARCHAR, listValue, timestampValue, type DuckDBAppender } from '@duckdb/node-api'
+import { payloadText, type KubeEvent } from '../../core/index.js'
 
 const VARCHAR_LIST = LIST(VARCHAR)
 
@@ -20,10 +20,10 @@ export function appendEventRow(appender: DuckDBAppender, event: KubeEvent): void
   appender.appendVarchar(event.cluster)
   appender.appendVarchar(event.verb)
   appender.appendVarchar(event.user.name)
-  appender.appendList(event.user.groups, VARCHAR_LIST)
+  appender.appendList(listValue(event.user.groups), VARCHAR_LIST)
   appendText(appender, event.user.uid)
   appendText(appender, event.impersonatedUser?.name)
-  appender.appendList(event.sourceIPs, VARCHAR_LIST)
+  appender.appendList(listValue(event.sourceIPs), VARCHAR_LIST)
   appender.appendVarchar(event.userAgent)
   appendText(appender, event.objectRef.apiGroup)
   appendText(appender, event.objectRef.apiVersion)
@@ -36,6 +36,6 @@ export function appendEventRow(appender: DuckDBAppender, event: KubeEvent): void
   appendText(appender, event.decision)
   appendText(appender, event.reason)
   appender.appendVarchar(event.requestURI)
-  appender.appendVarchar(JSON.stringify(event.payload))
+  appender.appendVarchar(payloadText(event.payload))
   appender.endRow()
 }

@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
+import { DuckDBInstance, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { eventKey, KubesiemError, type Alert, type Finding, type KubeEvent } from '../../core/index.js'
@@ -24,6 +24,17 @@ class Serial {
     this.tail = next.catch(() => undefined)
     return next
   }
+}
+
+// (auditID, stage) repeats inside one batch too: kube-apiserver retries, replays of a file.
+function uniqueByKey(events: KubeEvent[]): KubeEvent[] {
+  const seen = new Set<string>()
+  return events.filter((event) => {
+    const key = eventKey(event)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 // Without the ICU extension (not downloadable here) DuckDB has no time zones: times travel as epoch ms.
@@ -60,6 +71,8 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
 
 class DuckDbStore implements Store {
   private readonly serial = new Serial()
+  // One appender for the life of the store: creating one costs more than filling it with a batch.
+  private staging: DuckDBAppender | undefined
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -69,25 +82,23 @@ class DuckDbStore implements Store {
 
   appendEvents(events: KubeEvent[], options: { cursor?: { name: string; value: string } } = {}): Promise<AppendResult> {
     return this.serial.run(async () => {
-      if (events.length === 0 && !options.cursor) return { stored: 0, duplicates: 0, storedKeys: new Set() }
-      const ordered = [...events].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
-      const appender = await this.writer.createAppender('events_staging', 'main', 'temp')
-      for (const event of ordered) appendEventRow(appender, event)
-      appender.closeSync()
+      const unique = uniqueByKey(events)
+      if (unique.length === 0 && !options.cursor) return { stored: 0, duplicates: events.length, storedKeys: new Set() }
+      unique.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
+      this.staging ??= await this.writer.createAppender('events_staging', 'main', 'temp')
+      for (const event of unique) appendEventRow(this.staging, event)
+      this.staging.flushSync()
       await this.writer.run('BEGIN TRANSACTION')
       try {
-        // Dedup on (id, stage): a retried or replayed event carries the same stage timestamp, so the
-        // anti-join only scans the batch's own time range, which zone maps keep cheap.
-        const inserted = await rows(
-          this.writer,
-          `INSERT INTO events SELECT * FROM (
-             SELECT DISTINCT ON (id, stage) * FROM temp.events_staging s
-             WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.time BETWEEN (SELECT min(time) FROM temp.events_staging) AND (SELECT max(time) FROM temp.events_staging) AND e.id = s.id AND e.stage = s.stage)
-           ) ORDER BY time RETURNING id, stage`,
-        )
+        const already = await this.storedDuplicates(unique)
+        if (already.size > 0) {
+          await this.writer.run(`DELETE FROM temp.events_staging WHERE (id || '/' || stage) IN (SELECT unnest($1::VARCHAR[]))`, [listValue([...already])])
+        }
+        await this.writer.run('INSERT INTO events SELECT * FROM temp.events_staging')
         if (options.cursor) await this.upsertCursor(options.cursor.name, options.cursor.value)
         await this.writer.run('COMMIT')
-        return { stored: inserted.length, duplicates: events.length - inserted.length, storedKeys: new Set(inserted.map((r) => eventKey({ id: String(r.id), stage: String(r.stage) }))) }
+        const storedKeys = new Set(unique.map(eventKey).filter((key) => !already.has(key)))
+        return { stored: storedKeys.size, duplicates: events.length - storedKeys.size, storedKeys }
       } catch (error) {
         await this.writer.run('ROLLBACK')
         throw new KubesiemError('KUBESIEM_STORE_FAILED', { operation: 'appendEvents', detail: String(error) })
@@ -95,6 +106,20 @@ class DuckDbStore implements Store {
         await this.writer.run('DELETE FROM temp.events_staging')
       }
     })
+  }
+
+  // A retried or replayed event carries the same stage timestamp, so only the batch's own time
+  // range can hold its duplicates; literal bounds let DuckDB's zone maps skip everything else.
+  private async storedDuplicates(batch: KubeEvent[]): Promise<Set<string>> {
+    if (batch.length === 0) return new Set()
+    const from = toMs(batch[0]!.time)
+    const to = toMs(batch[batch.length - 1]!.time)
+    const found = await rows(
+      this.writer,
+      `SELECT e.id, e.stage FROM events e SEMI JOIN temp.events_staging s ON e.id = s.id AND e.stage = s.stage
+       WHERE e.time BETWEEN epoch_ms(${from}::BIGINT) AND epoch_ms(${to}::BIGINT)`,
+    )
+    return new Set(found.map((r) => eventKey({ id: String(r.id), stage: String(r.stage) })))
   }
 
   async queryEvents(query: EventQuery): Promise<EventPage> {
@@ -221,6 +246,7 @@ class DuckDbStore implements Store {
 
   close(): Promise<void> {
     return this.serial.run(async () => {
+      this.staging?.closeSync()
       this.reader.closeSync()
       this.writer.closeSync()
       this.instance.closeSync()

@@ -21,6 +21,7 @@ export const allowPrivilegeEscalation = definePssCheck({
   title: 'Containers must not allow privilege escalation',
   severity: 'medium',
   reason: 'allowPrivilegeEscalation != false',
+  cis: ['5.2.6'],
   remediation: 'Set securityContext.allowPrivilegeEscalation: false on every container.',
   versions: [
     { since: '1.8', evaluate: ({ spec }) => escalationDenial(spec) },

@@ -54,6 +54,7 @@ export const capabilitiesBaseline = definePssCheck({
   title: 'Containers must not add non-default capabilities',
   severity: 'high',
   reason: 'non-default capabilities',
+  cis: ['5.2.9'],
   remediation: 'Remove capabilities outside the default set (e.g. SYS_ADMIN, NET_ADMIN) from securityContext.capabilities.add.',
   versions: [{ since: '1.0', evaluate: ({ spec }) => capabilitiesBaselineDenial(spec) }],
 })

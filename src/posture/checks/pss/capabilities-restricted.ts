@@ -31,6 +31,7 @@ export const capabilitiesRestricted = definePssCheck({
   severity: 'medium',
   reason: 'unrestricted capabilities',
   overrides: ['capabilities_baseline'],
+  cis: ['5.2.8', '5.2.9'],
   remediation: 'Set securityContext.capabilities.drop: ["ALL"] and add back only NET_BIND_SERVICE if needed.',
   versions: [
     { since: '1.22', evaluate: ({ spec }) => restrictedCapabilitiesDenial(spec) },

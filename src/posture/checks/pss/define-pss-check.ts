@@ -2,6 +2,9 @@ import type { Severity } from '../../../core/alert.js'
 import { defineCheck, fail, pass, type Check, type PodSpecInput, type PssLevel } from '../../check.js'
 import { compareVersions, v } from './version.js'
 
+/** The CIS benchmark the `cis` mappings refer to. */
+export const CIS_BENCHMARK = 'cis-1.12'
+
 /** What a versioned PSS rule reports when it denies: upstream's ForbiddenDetail and the JSON paths. */
 export interface PssDenial {
   detail: string
@@ -28,6 +31,8 @@ export interface PssCheckSpec {
   reason: string
   /** Baseline check IDs this restricted check replaces at the restricted level. */
   overrides?: string[]
+  /** CIS Kubernetes Benchmark (v1.12) recommendations this check evidences, e.g. `5.2.2`. */
+  cis?: string[]
   versions: PssVersionedRule[]
 }
 
@@ -44,7 +49,7 @@ export function definePssCheck(spec: PssCheckSpec): Check<'PodSpec'> {
   return defineCheck({
     id: `pss.${spec.level}.${spec.id}`,
     title: spec.title,
-    controls: [{ framework: 'pss', level: spec.level, control: spec.id }],
+    controls: [{ framework: 'pss', level: spec.level, control: spec.id }, ...(spec.cis ?? []).map((control) => ({ framework: 'cis' as const, level: CIS_BENCHMARK, control }))],
     severity: spec.severity,
     target: 'PodSpec',
     remediation: spec.remediation,

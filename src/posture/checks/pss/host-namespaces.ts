@@ -13,6 +13,7 @@ export const hostNamespaces = definePssCheck({
   title: 'Pods must not share host namespaces',
   severity: 'high',
   reason: 'host namespaces',
+  cis: ['5.2.3', '5.2.4', '5.2.5'],
   remediation: 'Remove hostNetwork, hostPID and hostIPC, or set them to false.',
   versions: [
     {

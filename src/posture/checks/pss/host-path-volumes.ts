@@ -13,6 +13,7 @@ export const hostPathVolumes = definePssCheck({
   title: 'Pods must not mount hostPath volumes',
   severity: 'high',
   reason: 'hostPath volumes',
+  cis: ['5.2.11'],
   remediation: 'Replace hostPath volumes with emptyDir, configMap, secret or a PersistentVolumeClaim.',
   versions: [
     {

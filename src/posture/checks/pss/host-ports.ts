@@ -13,6 +13,7 @@ export const hostPorts = definePssCheck({
   title: 'Containers must not use host ports',
   severity: 'medium',
   reason: 'hostPort',
+  cis: ['5.2.12'],
   remediation: 'Remove ports[*].hostPort (or set it to 0) and expose the pod through a Service.',
   versions: [
     {

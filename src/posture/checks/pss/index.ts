@@ -20,7 +20,11 @@ import { seccompProfileRestricted } from './seccomp-profile-restricted.js'
 import { sysctls } from './sysctls.js'
 import { windowsHostProcess } from './windows-host-process.js'
 
-/** The 19 upstream Pod Security Standards checks, baseline first, in upstream order. */
+/**
+ * The 19 upstream Pod Security Standards checks, baseline first, in upstream order.
+ * @example
+ * runPosture(objects, { checks: PSS_CHECKS, levels: ['restricted'] })
+ */
 export const PSS_CHECKS: Check<'PodSpec'>[] = [
   privileged, hostNamespaces, hostPathVolumes, hostPorts, hostProbesAndHostLifecycle, capabilitiesBaseline,
   procMount, seccompProfileBaseline, seLinuxOptions, sysctls, appArmorProfile, windowsHostProcess,

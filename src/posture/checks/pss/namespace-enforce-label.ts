@@ -11,7 +11,7 @@ const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce'
 export const namespaceEnforceLabel = defineCheck({
   id: 'pss.admission.namespace-enforce-label',
   title: 'Namespaces must set a Pod Security enforce level',
-  controls: [{ framework: 'pss', level: 'admission', control: 'namespace-enforce-label' }],
+  controls: [{ framework: 'pss', level: 'admission', control: 'namespace-enforce-label' }, { framework: 'cis', level: 'cis-1.12', control: '5.2.1' }],
   severity: 'medium',
   target: 'Object',
   remediation: `Label the namespace, e.g. \`kubectl label ns <name> ${ENFORCE_LABEL}=baseline\` (restricted where workloads allow; privileged only for system namespaces, explicitly).`,

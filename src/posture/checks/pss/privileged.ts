@@ -12,6 +12,7 @@ export const privileged = definePssCheck({
   title: 'Containers must not run privileged',
   severity: 'critical',
   reason: 'privileged',
+  cis: ['5.2.2'],
   remediation: 'Remove securityContext.privileged or set it to false.',
   versions: [
     {

@@ -16,6 +16,7 @@ export const restrictedVolumes = definePssCheck({
   severity: 'medium',
   reason: 'restricted volume types',
   overrides: ['hostPathVolumes'],
+  cis: ['5.2.11'],
   remediation: 'Use configMap, secret, emptyDir, projected, downwardAPI, csi, ephemeral or persistentVolumeClaim volumes; reach other storage through a PersistentVolume.',
   versions: [
     {

@@ -43,6 +43,7 @@ export const runAsNonRoot = definePssCheck({
   title: 'Containers must run as non-root',
   severity: 'medium',
   reason: 'runAsNonRoot != true',
+  cis: ['5.2.7'],
   remediation: 'Set spec.securityContext.runAsNonRoot: true and run the image as a non-zero UID.',
   versions: [
     { since: '1.0', evaluate: ({ spec }) => runAsNonRootDenial(spec) },

@@ -25,6 +25,7 @@ export const runAsUser = definePssCheck({
   title: 'Containers must not run as UID 0',
   severity: 'medium',
   reason: 'runAsUser=0',
+  cis: ['5.2.7'],
   remediation: 'Set runAsUser to a non-zero UID, or leave it unset and use runAsNonRoot: true.',
   versions: [
     { since: '1.23', evaluate: ({ spec }) => runAsUserDenial(spec) },

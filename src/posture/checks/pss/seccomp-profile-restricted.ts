@@ -27,6 +27,7 @@ export const seccompProfileRestricted = definePssCheck({
   severity: 'low',
   reason: 'seccompProfile',
   overrides: ['seccompProfile_baseline'],
+  cis: ['5.6.2'],
   remediation: 'Set spec.securityContext.seccompProfile.type to RuntimeDefault (or a Localhost profile).',
   versions: [
     { since: '1.19', evaluate: ({ spec }) => restrictedSeccomp(spec) },

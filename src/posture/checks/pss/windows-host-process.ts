@@ -12,6 +12,7 @@ export const windowsHostProcess = definePssCheck({
   title: 'Windows HostProcess containers are not allowed',
   severity: 'critical',
   reason: 'hostProcess',
+  cis: ['5.2.10'],
   remediation: 'Remove securityContext.windowsOptions.hostProcess or set it to false.',
   versions: [
     {

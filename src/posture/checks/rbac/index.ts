@@ -6,7 +6,11 @@ import { publicGroupBindings } from './public-group-bindings.js'
 import { systemMasters } from './system-masters.js'
 import { wildcards } from './wildcards.js'
 
-/** Every RBAC risk check. */
+/**
+ * Every RBAC risk check.
+ * @example
+ * runPosture(objects, { checks: RBAC_CHECKS }) // RBAC findings only
+ */
 export const RBAC_CHECKS: Check<'Rbac'>[] = [clusterAdmin, wildcards, ...PERMISSION_RISK_CHECKS, csrApproval, publicGroupBindings, systemMasters]
 
 export { isSystemDefault, isSystemPrincipal } from './defaults.js'

@@ -35,7 +35,7 @@ export function defineRbacRisk(meta: RbacRiskMeta, find: (model: RbacModel, ctx:
   return defineCheck({
     id: `rbac.risk.${meta.name}`,
     title: meta.title,
-    controls: [{ framework: 'rbac', control: meta.name }, ...(meta.cis ?? []).map((control) => ({ framework: 'cis' as const, control }))],
+    controls: [{ framework: 'rbac', control: meta.name }, ...(meta.cis ?? []).map((control) => ({ framework: 'cis' as const, level: 'cis-1.12', control }))],
     severity: meta.severity,
     target: 'Rbac',
     remediation: meta.remediation,

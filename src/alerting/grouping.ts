@@ -1,0 +1,98 @@
+import { newId, type Alert, type AlertEntity } from '../core/index.js'
+import type { RuleHit } from '../rules/engine.js'
+
+export interface GroupingOptions {
+  /** Repeats of one rule on one entity within this window fold into one alert (Falco's rate-limiter is per rule; Elastic's alert suppression is per field values, 5 min by default). */
+  windowMs?: number
+  /** Open groups kept at most; the stalest are closed first. */
+  maxOpen?: number
+  /** Event ids kept per alert; the count goes on past it. */
+  maxEventIds?: number
+  makeId?: () => string
+}
+
+interface OpenGroup {
+  alert: Alert
+  lastMs: number
+  ids: Set<string>
+}
+
+function entityOf(hit: RuleHit, cluster: string): AlertEntity {
+  const payload = hit.event.payload as { user?: { username?: string }; objectRef?: { namespace?: string; resource?: string; subresource?: string } }
+  const ref = payload.objectRef ?? {}
+  const user = hit.group?.['user.username'] ?? hit.group?.user ?? payload.user?.username
+  return {
+    cluster,
+    user: user || undefined,
+    namespace: ref.namespace || undefined,
+    resource: ref.resource ? [ref.resource, ref.subresource].filter(Boolean).join('/') : undefined,
+  }
+}
+
+/**
+ * Fold rule hits into alerts: one alert per rule and entity (cluster, user, namespace, resource)
+ * while repeats keep coming within the window, counting distinct events. One `kubectl exec`
+ * writes several audit stages under one auditID: it is one event, one alert, count 1.
+ * @example
+ * const grouper = new AlertGrouper()
+ * const changed = hits.map((h) => grouper.add(h, event.cluster)) // new or updated alerts
+ */
+export class AlertGrouper {
+  private readonly open = new Map<string, OpenGroup>()
+  private readonly windowMs: number
+  private readonly maxOpen: number
+  private readonly maxEventIds: number
+  private readonly makeId: () => string
+
+  constructor(options: GroupingOptions = {}) {
+    this.windowMs = options.windowMs ?? 10 * 60_000
+    this.maxOpen = options.maxOpen ?? 50_000
+    this.maxEventIds = options.maxEventIds ?? 100
+    this.makeId = options.makeId ?? newId
+  }
+
+  /** Add a hit; returns the alert it created or updated (a fresh object each time). */
+  add(hit: RuleHit, cluster: string): Alert {
+    const entity = entityOf(hit, cluster)
+    const key = [hit.rule.id, entity.cluster, entity.user, entity.namespace, entity.resource].join('\u0000')
+    const group = this.open.get(key)
+    if (group && hit.firstMs - group.lastMs <= this.windowMs && hit.lastMs >= group.lastMs - this.windowMs) {
+      const fresh = hit.eventIds.filter((id) => !group.ids.has(id))
+      for (const id of fresh) if (group.ids.size < 10 * this.maxEventIds) group.ids.add(id)
+      group.lastMs = Math.max(group.lastMs, hit.lastMs)
+      const alert = group.alert
+      group.alert = {
+        ...alert,
+        count: alert.count + fresh.length,
+        eventIds: [...alert.eventIds, ...fresh].slice(0, this.maxEventIds),
+        firstSeen: new Date(Math.min(Date.parse(alert.firstSeen), hit.firstMs)).toISOString(),
+        lastSeen: new Date(group.lastMs).toISOString(),
+      }
+      this.open.delete(key)
+      this.open.set(key, group)
+      return group.alert
+    }
+    const alert: Alert = {
+      id: this.makeId(),
+      rule: hit.rule,
+      severity: hit.severity,
+      mitre: hit.mitre,
+      eventIds: [...new Set(hit.eventIds)].slice(0, this.maxEventIds),
+      entity,
+      firstSeen: new Date(hit.firstMs).toISOString(),
+      lastSeen: new Date(hit.lastMs).toISOString(),
+      count: new Set(hit.eventIds).size,
+      summary: hit.summary,
+      status: 'new',
+    }
+    this.open.delete(key)
+    if (this.open.size >= this.maxOpen) this.open.delete(this.open.keys().next().value!)
+    this.open.set(key, { alert, lastMs: hit.lastMs, ids: new Set(hit.eventIds) })
+    return alert
+  }
+
+  /** Open groups now (bounded by maxOpen). */
+  get size(): number {
+    return this.open.size
+  }
+}

@@ -1,0 +1,39 @@
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+
+/** Events per second and wall time of one measured step. */
+export interface Rate {
+  events: number
+  seconds: number
+  perSecond: number
+}
+
+/**
+ * Time an async step that handles `events` events.
+ * @example const r = await timeIt(200_000, () => ingestFile(path))
+ */
+export async function timeIt(events: number, step: () => Promise<unknown>): Promise<Rate> {
+  const start = process.hrtime.bigint()
+  await step()
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  return { events, seconds, perSecond: events / seconds }
+}
+
+/** The floor: read the file's lines and JSON.parse each, doing nothing else. */
+export async function parseFloor(path: string): Promise<number> {
+  let n = 0
+  const lines = createInterface({ input: createReadStream(path, { highWaterMark: 1 << 20 }), crlfDelay: Infinity })
+  for await (const line of lines) {
+    if (line) {
+      JSON.parse(line)
+      n += 1
+    }
+  }
+  return n
+}
+
+/** The p-th percentile (0..100) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
+}

@@ -1,0 +1,5 @@
+export { cisChecks, type CisOptions } from './define-cis-checks.js'
+export { parseControls } from './engine/controls.js'
+export { runCheck, executeTests } from './engine/run-check.js'
+export { compareOp } from './engine/compare-op.js'
+export type { BenchCheck, BenchControls, BenchGroup, AuditOutputs, CheckRun } from './engine/types.js'
