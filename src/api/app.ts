@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { readFileSync } from 'node:fs'
+import type { AlertBus } from '../alerting/bus.js'
 import type { Config } from '../config/schema.js'
 import type { IngestReport } from '../pipeline/ingest.js'
 import { REDACTED } from '../pipeline/redact/redact.js'
@@ -7,6 +8,7 @@ import type { SourceRecord } from '../pipeline/stages.js'
 import type { Store } from '../store/store.js'
 import type { TokenStore } from './auth/tokens.js'
 import { handleError } from './error-handler.js'
+import { alertStreamRoutes } from './routes/alert-stream.js'
 import { alertRoutes } from './routes/alerts.js'
 import { eventRoutes } from './routes/events.js'
 import { ingestRoutes } from './routes/ingest.js'
@@ -17,6 +19,8 @@ export interface AppDeps {
   store: Store
   tokens: TokenStore
   ingest: (records: SourceRecord[]) => Promise<IngestReport>
+  /** Live alerts for `/api/alerts/stream`; without it the route is absent. */
+  bus?: AlertBus
   logLevel?: string
 }
 
@@ -41,6 +45,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     // Large enough for an ingest batch; the ingest routes set their own, tighter limit.
     bodyLimit: config.ingest.maxBodyBytes,
+    // Alert streams never end by themselves; closing the server must not wait for them.
+    forceCloseConnections: true,
   }) as unknown as FastifyInstance
   app.setErrorHandler(handleError)
   app.get('/healthz', async () => ({ ok: true }))
@@ -48,5 +54,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(eventRoutes, { store: deps.store, tokens: deps.tokens })
   await app.register(alertRoutes, { store: deps.store, tokens: deps.tokens })
   await app.register(tokenRoutes, { tokens: deps.tokens })
+  if (deps.bus) await app.register(alertStreamRoutes, { bus: deps.bus, tokens: deps.tokens })
   return app
 }

@@ -3,7 +3,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config/schema.js'
 import { generateDemoEvents } from '../demo/generate.js'
-import { createPipeline, type StoredEventsListener } from '../pipeline/ingest.js'
+import { startLiveDetection } from '../alerting/live-detection.js'
+import { formatProblem } from '../core/index.js'
+import { loadRuleSet } from '../content/load-rule-set.js'
+import { createPipeline } from '../pipeline/ingest.js'
 import { openDuckDbStore } from '../store/duckdb/store.js'
 import type { Store } from '../store/store.js'
 import { buildApp } from './app.js'
@@ -14,8 +17,6 @@ export interface ServerOptions {
   /** Replay the demo stream (once per data folder) so a new user sees data at once. */
   demo?: boolean
   logLevel?: string
-  /** Detection hangs here: called with newly stored events. */
-  onStored?: StoredEventsListener
   /** Where to print the first-start credential and the URL. */
   print?: (line: string) => void
 }
@@ -61,14 +62,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = await openDuckDbStore({ path: join(config.dataDir, 'kubesiem.duckdb') })
   const tokens = new TokenStore(config.dataDir)
   const adminToken = tokens.isEmpty() ? tokens.create('admin', 'admin').token : undefined
-  const pipeline = createPipeline({ store, redact: config.redact, onStored: options.onStored })
-  const app = await buildApp({ config, store, tokens, ingest: pipeline.ingest, logLevel: options.logLevel })
+  const { detection } = config
+  const ruleSet = loadRuleSet({ rules: detection.rules, noDefaultRules: !detection.defaultRules, statuses: detection.statuses, placeholders: detection.placeholders, clusterName: config.cluster })
+  const live = await startLiveDetection(store, ruleSet, { firstSeen: detection.firstSeen })
+  const pipeline = createPipeline({ store, redact: config.redact, onStored: live.onStored })
+  const app = await buildApp({ config, store, tokens, ingest: pipeline.ingest, bus: live.bus, logLevel: options.logLevel })
+  for (const problem of ruleSet.problems.filter((p) => p.severity === 'error')) app.log.error(formatProblem(problem))
   const address = await app.listen({ host: config.host, port: config.port })
   const url = address.replace('[::1]', 'localhost')
   const link: ServerLink = { url, pid: process.pid, token: tokens.create('local-cli', 'admin').token }
   const linkFile = join(config.dataDir, SERVER_LINK_FILE)
   writeFileSync(linkFile, JSON.stringify(link), { mode: 0o600 })
-  print(`kubesiem is listening on ${url}`)
+  print(`kubesiem is listening on ${url} (${live.engine.ruleCount} rules, ${ruleSet.correlations.length} correlations)`)
   if (adminToken) print(`first start: admin token (shown once, stored hashed): ${adminToken}\n  use it as "Authorization: Bearer <token>"; create more with POST ${url}/api/tokens`)
   else print(`log in with the admin token printed on the first start; a local CLI uses ${linkFile}`)
   if (options.demo) {

@@ -16,6 +16,16 @@ export const ConfigSchema = z.object({
       maxBodyBytes: z.number().int().positive().default(12 * 1024 * 1024),
     })
     .default({ maxBodyBytes: 12 * 1024 * 1024 }),
+  detection: z
+    .object({
+      /** Extra Sigma or Falco rule files and folders (Falco files load in order). */
+      rules: z.array(z.string()).default([]),
+      defaultRules: z.boolean().default(true),
+      statuses: z.array(z.enum(['stable', 'test', 'experimental', 'deprecated'])).default(['stable', 'test']),
+      placeholders: z.record(z.string(), z.array(z.string())).default({}),
+      firstSeen: z.boolean().default(true),
+    })
+    .default({ rules: [], defaultRules: true, statuses: ['stable', 'test'], placeholders: {}, firstSeen: true }),
   redact: z.object({ extraPaths: z.array(z.string()).default([]) }).default({ extraPaths: [] }),
   retention: z
     .object({

@@ -57,5 +57,6 @@ export function toAuditEvent(r: DemoRequest): Record<string, unknown> {
   if (r.impersonatedUser) event.impersonatedUser = r.impersonatedUser
   if (r.requestObject) event.requestObject = r.requestObject
   if (r.responseObject) event.responseObject = r.responseObject
-  return event
+  // Through JSON and back, as every real event arrives: no keys holding undefined.
+  return JSON.parse(JSON.stringify(event)) as Record<string, unknown>
 }

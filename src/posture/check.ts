@@ -28,6 +28,12 @@ export interface TargetInputs {
 }
 export type CheckTarget = keyof TargetInputs
 
+/** Objects of the run by kind, for checks that relate objects (a pod and the NetworkPolicies selecting it). */
+export interface Inventory {
+  /** Objects of a kind, in one namespace when given. */
+  byKind(kind: string, namespace?: string): SourcedObject[]
+}
+
 /** Run-wide settings a check may depend on. */
 export interface CheckContext {
   /** Pod Security Standards version as [major, minor]. */
@@ -35,6 +41,8 @@ export interface CheckContext {
   level?: PssLevel
   /** Report RBAC grants made by the cluster's bootstrap policy too. */
   includeSystemDefaults: boolean
+  /** The run's objects by kind; absent when a check is evaluated on its own. */
+  inventory?: Inventory
 }
 
 /** One failed evaluation. `paths` are JSON pointers into the object (or the pod spec for PodSpec checks). */

@@ -4,6 +4,7 @@ export { parseManifests, readManifestFiles, type ParseResult } from './input/ind
 export { podSpecOf, POD_TEMPLATE_PATHS } from './pod-specs.js'
 export { PSS_CHECKS, namespaceEnforceLabel, parsePssVersion, LATEST_PSS_VERSION } from './checks/pss/index.js'
 export { RBAC_CHECKS } from './checks/rbac/index.js'
+export { HARDENING_CHECKS } from './checks/hardening/index.js'
 export { cisChecks, parseControls, runCheck as runBenchCheck, type CisOptions, type BenchControls } from './checks/cis/index.js'
 export * from './rbac/index.js'
 export type { KubeObject, ObjectMeta, Origin, SourcedObject } from './types.js'

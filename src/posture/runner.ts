@@ -1,7 +1,7 @@
 import { SEVERITIES, type Severity } from '../core/alert.js'
 import { formatMessage, KubesiemError, type Problem } from '../core/errors.js'
 import type { Finding, FindingResource } from '../core/finding.js'
-import { formatControl, type Check, type CheckContext, type CheckResult, type PssLevel, type Violation } from './check.js'
+import { formatControl, type Check, type CheckContext, type CheckResult, type Inventory, type PssLevel, type Violation } from './check.js'
 import { cisChecks, type CisOptions } from './checks/cis/define-cis-checks.js'
 import { namespaceEnforceLabel, PSS_CHECKS, parsePssVersion } from './checks/pss/index.js'
 import { RBAC_CHECKS } from './checks/rbac/index.js'
@@ -64,7 +64,7 @@ export function runPosture(input: Array<SourcedObject | KubeObject>, options: Po
   const levels = options.levels ?? ['baseline', 'restricted']
   const objects = input.map(toSourced)
   const checks = [...(options.checks ?? BUILTIN_CHECKS), ...(options.cis ? cisChecks(options.cis) : [])]
-  const base: CheckContext = { pssVersion, includeSystemDefaults: options.includeSystemDefaults ?? false }
+  const base: CheckContext = { pssVersion, includeSystemDefaults: options.includeSystemDefaults ?? false, inventory: inventoryOf(objects) }
   const findings = new Map<string, Finding>()
   const problems: Problem[] = []
 
@@ -129,6 +129,19 @@ export function pssChecksAt(checks: Check[], level: PssLevel, ctx: CheckContext)
   const active = checks.filter((c) => c.pss && LEVEL_RANK[c.pss.level] <= LEVEL_RANK[level] && (c.appliesTo?.(ctx) ?? true))
   const replaced = new Set(level === 'restricted' ? active.flatMap((c) => c.pss?.overrides ?? []) : [])
   return active.filter((c) => !replaced.has(c.pss?.id ?? ''))
+}
+
+function inventoryOf(objects: SourcedObject[]): Inventory {
+  const byKind = new Map<string, SourcedObject[]>()
+  for (const o of objects) {
+    const kind = o.object.kind ?? ''
+    const list = byKind.get(kind)
+    if (list) list.push(o)
+    else byKind.set(kind, [o])
+  }
+  return {
+    byKind: (kind, namespace) => (byKind.get(kind) ?? []).filter((o) => namespace === undefined || (o.object.metadata?.namespace ?? 'default') === namespace),
+  }
 }
 
 function toSourced(item: SourcedObject | KubeObject): SourcedObject {

@@ -142,6 +142,11 @@ export function runStoreTests({ newStore, skip = [] }: StoreSuiteOptions): void 
       expect((await store.queryAlerts({ cluster: 'other' })).total).toBe(0)
     })
 
+    it('keeps the first-seen baseline', async () => {
+      await store.appendBaseline([{ rule: '', identity: 'alice', value: '', firstMs: 1000 }, { rule: 'builtin:first-seen-source-ip', identity: 'alice', value: '192.0.2.1', firstMs: 2000 }])
+      expect(await store.loadBaseline()).toEqual([{ rule: '', identity: 'alice', value: '', firstMs: 1000 }, { rule: 'builtin:first-seen-source-ip', identity: 'alice', value: '192.0.2.1', firstMs: 2000 }])
+    })
+
     it('stores and filters findings', async () => {
       await store.appendFindings([
         { checkId: 'pss.baseline.privileged', controls: ['pss:baseline:privileged'], severity: 'high', message: 'm', remediation: 'r', evidence: { path: '/spec' }, cluster: 'c' },

@@ -1,4 +1,4 @@
-import type { Alert, Finding, KubeEvent } from '../core/index.js'
+import type { Alert, BaselineEntry, Finding, KubeEvent } from '../core/index.js'
 
 /** Filters shared by the API, the CLI and every backend. All given filters must hold. */
 export interface EventQuery {
@@ -107,6 +107,9 @@ export interface Store {
   queryAlerts(query: AlertQuery): Promise<{ alerts: Alert[]; total: number }>
   appendFindings(findings: Finding[]): Promise<void>
   queryFindings(query: FindingQuery): Promise<Finding[]>
+  /** The first-seen rules' learned baseline, oldest first. */
+  loadBaseline(): Promise<BaselineEntry[]>
+  appendBaseline(entries: BaselineEntry[]): Promise<void>
   applyRetention(policy: RetentionPolicy): Promise<{ deleted: number }>
   close(): Promise<void>
 }

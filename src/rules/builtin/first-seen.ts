@@ -1,4 +1,4 @@
-import type { RuleRef, Severity } from '../../core/index.js'
+import type { BaselineEntry, RuleRef, Severity } from '../../core/index.js'
 import type { DetectableEvent, RuleHit } from '../engine.js'
 
 /** A first-seen rule's metadata: what it watches per identity, and when a new value matters. */
@@ -63,13 +63,6 @@ export interface FirstSeenOptions {
   maxValuesPerIdentity?: number
 }
 
-/** A baseline entry, as the store keeps it. */
-export interface BaselineEntry {
-  rule: string
-  identity: string
-  value: string
-  firstMs: number
-}
 
 interface IdentityState {
   firstMs: number

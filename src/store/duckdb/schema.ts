@@ -15,6 +15,7 @@ export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS alerts (
     id VARCHAR PRIMARY KEY, rule_id VARCHAR, severity VARCHAR, status VARCHAR, cluster VARCHAR,
     first_seen TIMESTAMP, last_seen TIMESTAMP, doc VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS baselines (rule VARCHAR, identity VARCHAR, value VARCHAR, first_ms BIGINT)`,
   `CREATE TABLE IF NOT EXISTS findings (
     check_id VARCHAR, severity VARCHAR, cluster VARCHAR, time TIMESTAMP, doc VARCHAR)`,
 ]

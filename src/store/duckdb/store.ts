@@ -1,7 +1,7 @@
 import { DuckDBInstance, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { eventKey, KubesiemError, type Alert, type Finding, type KubeEvent } from '../../core/index.js'
+import { eventKey, KubesiemError, type Alert, type BaselineEntry, type Finding, type KubeEvent } from '../../core/index.js'
 import type { AlertQuery, AppendResult, DeadLetter, EventPage, EventQuery, FindingQuery, RetentionPolicy, StatsBucket, StatsQuery, Store } from '../store.js'
 import { appendEventRow } from './append.js'
 import { rowToDoc, rowToEvent } from './rows.js'
@@ -223,6 +223,27 @@ class DuckDbStore implements Store {
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
     const limit = Math.min(Math.max(query.limit ?? 1000, 1), 100_000)
     return (await rows(this.reader, `SELECT doc FROM findings ${where} ORDER BY time DESC LIMIT ${limit}`, params)).map((r) => rowToDoc<Finding>(r))
+  }
+
+  async loadBaseline(): Promise<BaselineEntry[]> {
+    return (await rows(this.reader, 'SELECT rule, identity, value, first_ms FROM baselines ORDER BY first_ms')).map((r) => ({
+      rule: String(r.rule), identity: String(r.identity), value: String(r.value), firstMs: Number(r.first_ms),
+    }))
+  }
+
+  appendBaseline(entries: BaselineEntry[]): Promise<void> {
+    return this.serial.run(async () => {
+      if (entries.length === 0) return
+      const appender = await this.writer.createAppender('baselines')
+      for (const e of entries) {
+        appender.appendVarchar(e.rule)
+        appender.appendVarchar(e.identity)
+        appender.appendVarchar(e.value)
+        appender.appendBigInt(BigInt(e.firstMs))
+        appender.endRow()
+      }
+      appender.closeSync()
+    })
   }
 
   applyRetention(policy: RetentionPolicy): Promise<{ deleted: number }> {

@@ -13,7 +13,8 @@ export const deploymentReplicas = defineCheck({
   target: 'Object',
   remediation: 'Set spec.replicas to 2 or more (or let a HorizontalPodAutoscaler manage it).',
   evaluate({ object }) {
-    if (object.kind !== 'Deployment' || !/^apps\//.test(object.apiVersion ?? '')) return pass()
+    // Built-in Deployments only (a CRD may reuse the kind); `v1` is accepted as Polaris fixtures use it.
+    if (object.kind !== 'Deployment' || !/^(apps\/\w+|extensions\/v1beta1|v1|)$/.test(object.apiVersion ?? '')) return pass()
     const spec = object.spec as { replicas?: unknown } | undefined
     const replicas = spec?.replicas
     if (typeof replicas === 'number' && Number.isInteger(replicas) && replicas >= 2) return pass()

@@ -1,0 +1,7 @@
+export { runScan } from './run-scan.js'
+export { runScheduledScan, type ScheduledScanOptions } from './schedule.js'
+export { findingsAsJsonLines, findingsAsTable, scanSummary } from './format-report.js'
+export { DEFAULT_PORTS, DEFAULT_SCAN_OPTIONS, METADATA_ADDRESS } from './defaults.js'
+export { parsePorts, parseTargets } from './targets/parse-target.js'
+export { readClusterSnapshot } from './targets/read-snapshot.js'
+export type { ScanOptions, ScanReport, Unprobed, EndpointResult, FromPodOptions } from './types.js'
