@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js'
 import { AlertBus } from './bus.js'
 import { detectEvents } from './detect-batch.js'
 import { AlertGrouper } from './grouping.js'
+import { dropSuppressed } from './suppress.js'
 
 export interface LiveDetection {
   bus: AlertBus
@@ -28,7 +29,8 @@ export async function startLiveDetection(store: Store, ruleSet: RuleSet, options
     bus,
     engine,
     async onStored(events) {
-      const alerts = detectEvents(engine, grouper, events)
+      // Exceptions ("suppress similar") and rules switched off in the UI hold an alert back unstored.
+      const alerts = await dropSuppressed(store, detectEvents(engine, grouper, events))
       // Stored before anything is sent: a crash after this line loses no alert.
       if (alerts.length > 0) await store.upsertAlerts(alerts)
       if (firstSeen) await store.appendBaseline(firstSeen.drainNew())

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { readFileSync } from 'node:fs'
 import type { AlertBus } from '../alerting/bus.js'
@@ -6,8 +7,14 @@ import type { IngestReport } from '../pipeline/ingest.js'
 import { REDACTED } from '../pipeline/redact/redact.js'
 import type { SourceRecord } from '../pipeline/stages.js'
 import type { Store } from '../store/store.js'
+import type { OidcLogin } from './auth/oidc.js'
+import type { SessionManager } from './auth/sessions.js'
 import type { TokenStore } from './auth/tokens.js'
 import { handleError } from './error-handler.js'
+import { authRoutes } from './routes/auth.js'
+import { serveUi } from './routes/ui.js'
+import { userRoutes } from './routes/users.js'
+import { viewRoutes, type ViewDeps } from './routes/views.js'
 import { alertStreamRoutes } from './routes/alert-stream.js'
 import { alertRoutes } from './routes/alerts.js'
 import { eventRoutes } from './routes/events.js'
@@ -21,7 +28,26 @@ export interface AppDeps {
   ingest: (records: SourceRecord[]) => Promise<IngestReport>
   /** Live alerts for `/api/alerts/stream`; without it the route is absent. */
   bus?: AlertBus
+  /** Browser sessions; without them only bearer tokens authenticate. */
+  sessions?: SessionManager
+  oidc?: OidcLogin
+  /** Live detection and posture context for the triage, overview, investigation and rules routes. */
+  views?: Omit<ViewDeps, 'store' | 'tokens'>
   logLevel?: string
+}
+
+/** One registered route and the least role it needs (`public` or undefined for none). */
+export interface RouteEntry {
+  method: string
+  url: string
+  role?: string
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered, for the test that checks each route with each role. */
+    routeTable: RouteEntry[]
+  }
 }
 
 // Request URLs may carry tokens (?access_token=): never log them as they came.
@@ -49,11 +75,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: true,
   }) as unknown as FastifyInstance
   app.setErrorHandler(handleError)
-  app.get('/healthz', async () => ({ ok: true }))
+  const routeTable: RouteEntry[] = []
+  app.decorate('routeTable', routeTable)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, role: (route.config as { role?: string } | undefined)?.role })
+  })
+  await app.register(cookie)
+  if (deps.sessions) app.decorate('sessions', deps.sessions)
+  app.get('/healthz', { config: { role: 'public' } }, async () => ({ ok: true }))
   await app.register(ingestRoutes, { tokens: deps.tokens, ingest: deps.ingest, defaultCluster: config.cluster, maxBodyBytes: config.ingest.maxBodyBytes })
   await app.register(eventRoutes, { store: deps.store, tokens: deps.tokens })
   await app.register(alertRoutes, { store: deps.store, tokens: deps.tokens })
-  await app.register(tokenRoutes, { tokens: deps.tokens })
+  await app.register(tokenRoutes, { tokens: deps.tokens, store: deps.store })
   if (deps.bus) await app.register(alertStreamRoutes, { bus: deps.bus, tokens: deps.tokens })
+  if (deps.sessions) await app.register(authRoutes, { store: deps.store, tokens: deps.tokens, sessions: deps.sessions, secure: Boolean(https), oidc: deps.oidc })
+  await app.register(userRoutes, { store: deps.store, tokens: deps.tokens })
+  if (deps.views) await app.register(viewRoutes, { ...deps.views, store: deps.store, tokens: deps.tokens })
+  await app.register(serveUi)
   return app
 }

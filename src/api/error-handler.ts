@@ -8,7 +8,9 @@ import { KubesiemError } from '../core/index.js'
  */
 export function handleError(error: FastifyError | KubesiemError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof KubesiemError) {
-    void reply.code(error.status).send({ error: error.toJSON() })
+    // A syntax error's position lets the UI point at the offending character.
+    const position = error.details.position
+    void reply.code(error.status).send({ error: position === undefined ? error.toJSON() : { ...error.toJSON(), position: Number(position) } })
     return
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -10,6 +10,9 @@ import { createPipeline } from '../pipeline/ingest.js'
 import { openDuckDbStore } from '../store/duckdb/store.js'
 import type { Store } from '../store/store.js'
 import { buildApp } from './app.js'
+import { OidcLogin } from './auth/oidc.js'
+import { generatePassword, hashPassword } from './auth/passwords.js'
+import { SessionManager } from './auth/sessions.js'
 import { TokenStore } from './auth/tokens.js'
 
 export interface ServerOptions {
@@ -27,6 +30,8 @@ export interface RunningServer {
   store: Store
   /** Set only on the first start: the admin token, shown once. */
   adminToken?: string
+  /** Set only on the first start: the password of the first admin user (`admin`), shown once. */
+  adminPassword?: string
   close(): Promise<void>
 }
 
@@ -50,6 +55,12 @@ async function replayDemo(store: Store, ingest: ReturnType<typeof createPipeline
   return events.length
 }
 
+async function createFirstAdmin(store: Store): Promise<string> {
+  const password = generatePassword()
+  await store.upsertUser({ name: 'admin', role: 'admin', source: 'local', passwordHash: await hashPassword(password), created: new Date().toISOString() })
+  return password
+}
+
 /**
  * Start kubesiem's server on the embedded store: open the data folder, make the first admin
  * credential if there is none, serve the API, and leave a link file for local CLIs.
@@ -62,11 +73,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = await openDuckDbStore({ path: join(config.dataDir, 'kubesiem.duckdb') })
   const tokens = new TokenStore(config.dataDir)
   const adminToken = tokens.isEmpty() ? tokens.create('admin', 'admin').token : undefined
+  const adminPassword = (await store.listUsers()).length === 0 ? await createFirstAdmin(store) : undefined
   const { detection } = config
   const ruleSet = loadRuleSet({ rules: detection.rules, noDefaultRules: !detection.defaultRules, statuses: detection.statuses, placeholders: detection.placeholders, clusterName: config.cluster })
+  // Rules switched on or off in the UI keep that state across restarts.
+  const ruleStates = new Map((await store.listRuleStates()).map((state) => [state.ruleId, state.enabled]))
+  ruleSet.rules = ruleSet.rules.map((rule) => (ruleStates.has(rule.ref.id) ? { ...rule, enabled: ruleStates.get(rule.ref.id)! } : rule))
   const live = await startLiveDetection(store, ruleSet, { firstSeen: detection.firstSeen })
   const pipeline = createPipeline({ store, redact: config.redact, onStored: live.onStored })
-  const app = await buildApp({ config, store, tokens, ingest: pipeline.ingest, bus: live.bus, logLevel: options.logLevel })
+  const app = await buildApp({
+    config, store, tokens, ingest: pipeline.ingest, bus: live.bus, logLevel: options.logLevel,
+    sessions: new SessionManager(store, config.auth.sessionMinutes),
+    oidc: config.auth.oidc ? new OidcLogin(config.auth.oidc) : undefined,
+    views: { engine: live.engine, bus: live.bus, snapshot: config.posture.snapshot },
+  })
   for (const problem of ruleSet.problems.filter((p) => p.severity === 'error')) app.log.error(formatProblem(problem))
   const address = await app.listen({ host: config.host, port: config.port })
   const url = address.replace('[::1]', 'localhost')
@@ -74,6 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const linkFile = join(config.dataDir, SERVER_LINK_FILE)
   writeFileSync(linkFile, JSON.stringify(link), { mode: 0o600 })
   print(`kubesiem is listening on ${url} (${live.engine.ruleCount} rules, ${ruleSet.correlations.length} correlations)`)
+  if (adminPassword) print(`first start: log in at ${url} as "admin" with password ${adminPassword} (shown once, stored as an argon2id hash)`)
   if (adminToken) print(`first start: admin token (shown once, stored hashed): ${adminToken}\n  use it as "Authorization: Bearer <token>"; create more with POST ${url}/api/tokens`)
   else print(`log in with the admin token printed on the first start; a local CLI uses ${linkFile}`)
   if (options.demo) {
@@ -89,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app,
     store,
     adminToken,
+    adminPassword,
     async close() {
       if (retention) clearInterval(retention)
       await app.close()

@@ -6,6 +6,8 @@ import { printReport, runIngest } from './commands/ingest.js'
 import { runSearch, SEARCH_FLAGS } from './commands/search.js'
 import { runServe } from './commands/serve.js'
 import { runLint, runRuleTests } from './commands/rules.js'
+import { runScanCommand, SCAN_FLAGS } from './commands/scan.js'
+import { registerPostureCommands } from './commands/posture-commands.js'
 
 // Usage and input errors exit 2 (as grep and kubectl do); anything unexpected exits 1.
 const EXIT_USAGE = 2
@@ -83,6 +85,13 @@ export function buildProgram(): Command {
     .action((path: string | undefined, flags) => {
       process.exitCode = runRuleTests(path, flags.samples, (line) => console.log(line))
     })
+
+  const scan = program.command('scan').description('probe hosts for exposed etcd, kubelet, API server, dashboard and proxies (read-only)')
+  scan.argument('[targets...]', 'host, host:port, [IPv6]:port or IPv4 CIDR')
+  for (const [flag, help, fallback] of SCAN_FLAGS) scan.option(flag, help, fallback)
+  scan.action(async (targets: string[], flags) => void (await runScanCommand(targets, flags, (text) => console.log(text), (text) => console.error(text))))
+
+  registerPostureCommands(program)
 
   const demo = program.command('demo').description('the demo audit stream')
   demo

@@ -26,6 +26,27 @@ export const ConfigSchema = z.object({
       firstSeen: z.boolean().default(true),
     })
     .default({ rules: [], defaultRules: true, statuses: ['stable', 'test'], placeholders: {}, firstSeen: true }),
+  auth: z
+    .object({
+      // 12 h: one working day, as Grafana's and Kibana's default idle-to-absolute session spans go.
+      sessionMinutes: z.number().int().positive().default(720),
+      /** Single sign-on; off unless an issuer is given. */
+      oidc: z
+        .object({
+          issuer: z.string().url(),
+          clientId: z.string().min(1),
+          clientSecret: z.string().optional(),
+          /** Where the IdP sends the browser back: `<public url>/api/auth/oidc/callback`. */
+          redirectUri: z.string().url(),
+          scopes: z.array(z.string()).default(['openid', 'profile', 'email']),
+          /** Role of a user first seen through OIDC; an admin can raise it. */
+          defaultRole: z.enum(['viewer', 'analyst', 'admin']).default('viewer'),
+        })
+        .optional(),
+    })
+    .default({ sessionMinutes: 720 }),
+  /** A cluster snapshot (manifests folder or file) for the RBAC evaluator behind investigations. */
+  posture: z.object({ snapshot: z.string().optional() }).default({}),
   redact: z.object({ extraPaths: z.array(z.string()).default([]) }).default({ extraPaths: [] }),
   retention: z
     .object({

@@ -34,4 +34,11 @@ export interface Alert {
   count: number
   summary: string
   status: AlertStatus
+  /** Triage, merged in by the store when read (never written by detection). */
+  assignee?: string
+  comments?: { time: string; author: string; text: string }[]
+  ackAt?: string
+  resolvedAt?: string
+  /** When the store first saw the alert: `detectedAt - firstSeen` is the time to detect. */
+  detectedAt?: string
 }

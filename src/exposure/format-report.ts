@@ -38,7 +38,7 @@ export function scanSummary(report: ScanReport): string {
   const closed = report.endpoints.filter((e) => e.state === 'closed').length
   const lines = [
     `scanned ${report.targets} target argument(s): ${report.endpoints.length} endpoint(s), ${open.length} open, ${closed} closed, ${report.unprobed.length} not probed; ${report.findings.length} finding(s) in ${report.seconds.toFixed(1)} s`,
-    ...open.filter((e) => e.services.length).map((e) => `  ${e.target}: ${e.services.join(', ')}`),
+    ...open.slice(0, MAX_LISTED).map((e) => `  ${e.target}: ${e.services.join(', ') || 'open, not recognised as a Kubernetes surface'}`),
     ...list('could not be probed:', report.unprobed),
     ...list('notes:', report.notes),
   ]

@@ -1,5 +1,6 @@
 import type { Finding } from '../core/index.js'
 import { KubesiemError } from '../core/index.js'
+import { httpRequest } from './net/http-request.js'
 import { ProbeFailure } from './net/probe-failure.js'
 import type { RateLimiter } from './net/rate-limit.js'
 import { tcpOpen } from './net/tcp-open.js'
@@ -13,6 +14,12 @@ export interface EndpointOutcome {
   result: EndpointResult
   findings: Finding[]
   unprobed?: Unprobed
+}
+
+async function answersHttp(endpoint: Endpoint, options: ScanOptions, take: RateLimiter): Promise<boolean> {
+  await take()
+  const request = { scheme: 'http' as const, address: endpoint.address, port: endpoint.port, host: endpoint.host, target: endpoint.target, method: 'GET' as const, path: '/' }
+  return httpRequest(request, options).then(() => true, () => false)
 }
 
 const unprobed = (endpoint: Endpoint, failure: ProbeFailure): Unprobed => ({ target: endpoint.target, code: failure.code, reason: failure.message })
@@ -31,7 +38,9 @@ export async function probeEndpoint(endpoint: Endpoint, scanners: Scanner[], opt
   result.state = 'unprobed'
   if (state === 'timeout') return { result, findings: [], unprobed: unprobed(endpoint, new ProbeFailure('KUBESIEM_EXPOSURE_TIMEOUT', { target: endpoint.target, phase: 'connect', timeoutMs: options.timeoutMs, request: 'TCP connect' })) }
   await take()
-  const scheme = await inspectTls(endpoint, options.timeoutMs)
+  let scheme = await inspectTls(endpoint, options.timeoutMs)
+  // Some plain-HTTP servers wait for a full request line and never answer a ClientHello: ask once in HTTP.
+  if (scheme.kind === 'failed' && scheme.failure.code === 'KUBESIEM_EXPOSURE_NO_ANSWER' && (await answersHttp(endpoint, options, take))) scheme = { kind: 'plain' }
   if (scheme.kind === 'failed') return { result, findings: [], unprobed: unprobed(endpoint, scheme.failure) }
   result.state = 'open'
   const ctx = createProbeContext(endpoint, scheme.kind === 'tls' ? 'https' : 'http', scheme.kind === 'tls' ? scheme.tls : undefined, options, take, note)
@@ -54,6 +63,7 @@ export async function probeEndpoint(endpoint: Endpoint, scanners: Scanner[], opt
     result.state = 'unprobed'
     return { result, findings, unprobed: unprobed(endpoint, failures[0]!) }
   }
+  if (result.services.length === 0 && ctx.tls?.clientCertRequired) result.services.push(`TLS, client certificate required (accepts ${ctx.tls.acceptableCAs?.join('; ') || 'unnamed CAs'})`)
   for (const failure of new Set(failures)) note(unprobed(endpoint, failure))
   return { result, findings }
 }

@@ -23,7 +23,7 @@ async function resolveAll(specs: TargetSpec[], options: ScanOptions, unprobed: U
   const addresses = new Map<string, string>()
   await runPool([...new Set(specs.map((s) => s.host))], options.concurrency, async (host) => {
     try {
-      const address = await resolveHost(host, options.timeoutMs)
+      const address = await resolveHost(host, options.timeoutMs, options.lookup)
       if (!options.allowPublic && !isLocalAddress(address)) unprobed.push({ target: host, code: 'KUBESIEM_EXPOSURE_NOT_ALLOWED', reason: formatMessage('KUBESIEM_EXPOSURE_NOT_ALLOWED', { target: host, address }) })
       else addresses.set(host, address)
     } catch (error) {

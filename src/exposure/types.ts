@@ -75,4 +75,6 @@ export interface ScanOptions {
   rate: number
   maxCidrAddresses: number
   fromPod?: FromPodOptions
+  /** Name resolution; tests inject one so no DNS query leaves the machine. */
+  lookup?: (host: string) => Promise<string>
 }

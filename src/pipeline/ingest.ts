@@ -24,6 +24,8 @@ export interface PipelineOptions {
   onStored?: StoredEventsListener
   /** How many rejections to keep in full in a report. */
   maxErrorsInReport?: number
+  /** Bulk file ingest: let the store batch commits (see AppendOptions.deferCommit). */
+  deferCommit?: boolean
 }
 
 // A batch may hold the same (auditID, stage) twice; only its first copy was stored.
@@ -66,7 +68,7 @@ export function createPipeline(options: PipelineOptions): { ingest(records: Sour
   return {
     async ingest(records, cursor) {
       const { events, rejections } = prepareBatch(records, options.redact ?? {})
-      const result = await options.store.appendEvents(events, { cursor })
+      const result = await options.store.appendEvents(events, { cursor, deferCommit: options.deferCommit })
       if (rejections.length > 0) {
         const now = new Date().toISOString()
         await options.store.appendDeadLetters(rejections.map((r) => ({ time: now, source: r.source, where: r.where, code: r.error.code, message: r.error.message, sample: r.sample })))

@@ -103,10 +103,12 @@ export function fail(message: string, details: Omit<Violation, 'message' | 'path
 }
 
 /**
- * Render a control as the string stored on a Finding, e.g. `pss:baseline:hostNamespaces`.
+ * Render a control as the string stored on a Finding, e.g. `pss:baseline:hostNamespaces`, `cis:1.2.1`.
  * @example
  * formatControl({ framework: 'rbac', control: 'secrets-read' }) // 'rbac:secrets-read'
  */
 export function formatControl(control: Control): string {
+  // A CIS id is unique within the benchmark a run uses; its version (the level) goes in the check's metadata.
+  if (control.framework === 'cis') return `cis:${control.control}`
   return [control.framework, control.level, control.control].filter(Boolean).join(':')
 }

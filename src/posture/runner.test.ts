@@ -32,7 +32,7 @@ describe('runPosture', () => {
       ['Job', '/spec/template/spec/hostNetwork'],
       ['CronJob', '/spec/jobTemplate/spec/template/spec/hostNetwork'],
     ])
-    expect(hostNs[0]).toMatchObject({ message: 'host namespaces (hostNetwork=true)', controls: ['pss:baseline:hostNamespaces', 'cis:cis-1.12:5.2.3', 'cis:cis-1.12:5.2.4', 'cis:cis-1.12:5.2.5'], severity: 'high' })
+    expect(hostNs[0]).toMatchObject({ message: 'host namespaces (hostNetwork=true)', controls: ['pss:baseline:hostNamespaces', 'cis:5.2.3', 'cis:5.2.4', 'cis:5.2.5'], severity: 'high' })
   })
 
   it('evaluates templates without containers or spec instead of crashing, and ignores unknown kinds', () => {
@@ -124,7 +124,7 @@ describe('runPosture on a live dump', () => {
     expect(findings).toHaveLength(1)
     expect(findings[0]).toMatchObject({
       checkId: 'rbac.risk.cluster-admin',
-      controls: ['rbac:cluster-admin', 'cis:cis-1.12:5.1.1'],
+      controls: ['rbac:cluster-admin', 'cis:5.1.1'],
       severity: 'critical',
       resource: { kind: 'ClusterRoleBinding', name: 'ci-admin' },
       message: 'ServiceAccount "ci/deployer" can do anything (cluster-admin) in all namespaces via ClusterRoleBinding/ci-admin -> ClusterRole/cluster-admin rule #0',

@@ -2,6 +2,7 @@ import { SEVERITIES, type Severity } from '../core/alert.js'
 import { formatMessage, KubesiemError, type Problem } from '../core/errors.js'
 import type { Finding, FindingResource } from '../core/finding.js'
 import { formatControl, type Check, type CheckContext, type CheckResult, type Inventory, type PssLevel, type Violation } from './check.js'
+import { cisCoverage, type CisCoverage } from './checks/cis/coverage.js'
 import { cisChecks, type CisOptions } from './checks/cis/define-cis-checks.js'
 import { namespaceEnforceLabel, PSS_CHECKS, parsePssVersion } from './checks/pss/index.js'
 import { RBAC_CHECKS } from './checks/rbac/index.js'
@@ -19,7 +20,7 @@ export interface PostureOptions {
   checks?: Check[]
   /** Also report RBAC grants made by the cluster's bootstrap policy (system:* bindings to system principals). */
   includeSystemDefaults?: boolean
-  /** CIS benchmark controls (kube-bench files, parsed by the caller) to check static Pods and kubelet configs against. */
+  /** CIS benchmark definitions (content/cis/cis-<version>.yaml, loaded by the caller) to check control-plane, kubelet and node inputs against. */
   cis?: CisOptions
 }
 
@@ -33,6 +34,8 @@ export interface PostureSummary {
   byCheck: Record<string, number>
   pssVersion: string
   levels: PssLevel[]
+  /** With CIS definitions: which checks the input decided and which it could not. */
+  cis?: CisCoverage
 }
 
 /** What a posture run returns: findings, problems met (with file:line), and a summary. */
@@ -116,7 +119,9 @@ export function runPosture(input: Array<SourcedObject | KubeObject>, options: Po
   }
 
   const list = [...findings.values()]
-  return { findings: list, problems, summary: summarize(list, objects.length, podSpecs.length, checks.length, pssVersion, levels) }
+  const summary = summarize(list, objects.length, podSpecs.length, checks.length, pssVersion, levels)
+  if (options.cis) summary.cis = cisCoverage(options.cis, objects.map((o) => o.object), checks)
+  return { findings: list, problems, summary }
 }
 
 /**

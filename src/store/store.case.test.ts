@@ -105,6 +105,13 @@ export function runStoreTests({ newStore, skip = [] }: StoreSuiteOptions): void 
       expect(buckets[0]!.byResource).toEqual({ pods: 2 })
     })
 
+    it('a deferred-commit append is stored by the next write at the latest, with dedup across the open batches', async () => {
+      expect((await store.appendEvents([sampleEvent({ id: 'b1' }), sampleEvent({ id: 'b2' })], { deferCommit: true })).stored).toBe(2)
+      expect(await store.appendEvents([sampleEvent({ id: 'b2' }), sampleEvent({ id: 'b3' })], { deferCommit: true })).toMatchObject({ stored: 1, duplicates: 1 })
+      await store.setCursor('after', 'x')
+      expect((await store.queryEvents({})).events.map((e) => e.id).sort()).toEqual(['b1', 'b2', 'b3'])
+    })
+
     it('saves a cursor in the same call as the events', async () => {
       await store.appendEvents([sampleEvent({ id: 'c1' })], { cursor: { name: 'file:a', value: '{"offset":10}' } })
       expect(await store.getCursor('file:a')).toBe('{"offset":10}')
@@ -154,6 +161,76 @@ export function runStoreTests({ newStore, skip = [] }: StoreSuiteOptions): void 
       ])
       expect((await store.queryFindings({})).length).toBe(2)
       expect((await store.queryFindings({ checkId: 'cis.1.2.1' }))[0]).toMatchObject({ controls: ['cis:1.2.1'] })
+    })
+  })
+
+  describe('triage, facets, people and settings', () => {
+    const alert = {
+      id: 'al1', rule: { id: 'r1', title: 'Exec', source: 'sigma' as const }, severity: 'high' as const, mitre: [], eventIds: ['e1'],
+      entity: { cluster: 'prod', user: 'alice', namespace: 'shop' }, firstSeen: '2026-03-01T10:00:00.000Z', lastSeen: '2026-03-01T10:00:00.000Z', count: 1, summary: 's', status: 'new' as const,
+    }
+
+    it('keeps triage when detection updates the alert, and filters by triaged status, namespace and user', async () => {
+      await store.upsertAlerts([alert])
+      const detectedAt = (await store.getAlert('al1'))!.detectedAt
+      expect(detectedAt).toBeDefined()
+      await store.setTriage('al1', { status: 'acknowledged', assignee: 'bob', comments: [{ time: '2026-03-01T10:01:00.000Z', author: 'bob', text: 'looking' }], ackAt: '2026-03-01T10:01:00.000Z' })
+      await store.upsertAlerts([{ ...alert, count: 2, lastSeen: '2026-03-01T10:02:00.000Z' }])
+      const got = (await store.getAlert('al1'))!
+      expect(got).toMatchObject({ status: 'acknowledged', assignee: 'bob', count: 2, ackAt: '2026-03-01T10:01:00.000Z', detectedAt })
+      expect(got.comments).toHaveLength(1)
+      expect((await store.queryAlerts({ status: 'acknowledged', namespace: 'shop', user: 'alice' })).total).toBe(1)
+      expect((await store.queryAlerts({ status: 'new' })).total).toBe(0)
+      expect(await store.getAlert('nope')).toBeUndefined()
+    })
+
+    it('answers facets and per-cluster counts', async () => {
+      await store.appendEvents([
+        sampleEvent({ id: 'g1', time: '2026-03-01T10:05:00.000Z', sourceIPs: ['10.0.0.1', '10.0.0.2'] }),
+        sampleEvent({ id: 'g2', time: '2026-03-01T10:10:00.000Z', verb: 'list', cluster: 'prod' }),
+        sampleEvent({ id: 'g3', time: '2026-03-01T11:10:00.000Z', verb: 'list' }),
+      ])
+      const facets = await store.facets({}, ['verb', 'sourceIP', 'responseCode'], 5)
+      expect(facets.verb).toEqual([{ value: 'list', count: 2 }, { value: 'get', count: 1 }])
+      expect(facets.sourceIP![0]).toEqual({ value: '10.0.0.1', count: 3 })
+      expect(facets.responseCode).toEqual([{ value: '200', count: 3 }])
+      expect(await store.clusterCounts({}, 3600)).toEqual([
+        { start: '2026-03-01T10:00:00.000Z', cluster: 'prod', count: 1 },
+        { start: '2026-03-01T10:00:00.000Z', cluster: 'test', count: 1 },
+        { start: '2026-03-01T11:00:00.000Z', cluster: 'test', count: 1 },
+      ])
+      expect((await store.queryEvents({ ids: ['g1', 'g3'] })).events.map((e) => e.id)).toEqual(['g3', 'g1'])
+    })
+
+    it('keeps users, sessions (until they expire) and the audit trail', async () => {
+      await store.upsertUser({ name: 'ann', role: 'analyst', source: 'local', passwordHash: 'h', created: '2026-03-01T10:00:00.000Z' })
+      expect(await store.getUser('ann')).toMatchObject({ role: 'analyst' })
+      expect((await store.listUsers()).map((u) => u.name)).toEqual(['ann'])
+      const later = new Date(Date.now() + 60_000).toISOString()
+      await store.putSession({ id: 's1', user: 'ann', role: 'analyst', csrf: 'c', created: '2026-03-01T10:00:00.000Z', expiresAt: later })
+      await store.putSession({ id: 's2', user: 'ann', role: 'analyst', csrf: 'c', created: '2026-03-01T10:00:00.000Z', expiresAt: '2020-01-01T00:00:00.000Z' })
+      expect(await store.getSession('s1')).toMatchObject({ user: 'ann' })
+      expect(await store.getSession('s2')).toBeUndefined()
+      await store.deleteSession('s1')
+      expect(await store.getSession('s1')).toBeUndefined()
+      await store.appendAudit({ time: '2026-03-01T10:00:00.000Z', actor: 'ann', action: 'login' })
+      await store.appendAudit({ time: '2026-03-01T10:01:00.000Z', actor: 'ann', action: 'alert.acknowledge', target: 'al1' })
+      expect((await store.queryAudit({})).map((e) => e.action)).toEqual(['alert.acknowledge', 'login'])
+      expect(await store.queryAudit({ action: 'login' })).toHaveLength(1)
+    })
+
+    it('keeps exceptions, saved searches per owner and rule states', async () => {
+      await store.upsertException({ id: 'x1', ruleId: 'r1', fields: { user: 'alice' }, reason: 'known job', createdBy: 'ann', created: '2026-03-01T10:00:00.000Z' })
+      expect(await store.listExceptions()).toHaveLength(1)
+      expect(await store.deleteException('x1')).toBe(true)
+      expect(await store.deleteException('x1')).toBe(false)
+      await store.saveSearch({ id: 'q1', owner: 'ann', name: 'creates', query: 'verb:create', created: '2026-03-01T10:00:00.000Z' })
+      expect(await store.listSavedSearches('ann')).toHaveLength(1)
+      expect(await store.listSavedSearches('bob')).toHaveLength(0)
+      expect(await store.deleteSavedSearch('bob', 'q1')).toBe(false)
+      await store.setRuleState({ ruleId: 'r1', enabled: false, changedBy: 'ann', changed: '2026-03-01T10:00:00.000Z' })
+      await store.setRuleState({ ruleId: 'r1', enabled: true, changedBy: 'ann', changed: '2026-03-01T10:01:00.000Z' })
+      expect(await store.listRuleStates()).toEqual([{ ruleId: 'r1', enabled: true, changedBy: 'ann', changed: '2026-03-01T10:01:00.000Z' }])
     })
   })
 }

@@ -1,4 +1,8 @@
 import type { Alert, BaselineEntry, Finding, KubeEvent } from '../core/index.js'
+import type { AlertException, AlertTriage, AuditEntry, ClusterBucket, FacetField, FacetValue, RuleState, SavedSearch, SessionRecord, UserRecord } from './records.js'
+
+export type * from './records.js'
+export { FACET_FIELDS } from './records.js'
 
 /** Filters shared by the API, the CLI and every backend. All given filters must hold. */
 export interface EventQuery {
@@ -8,6 +12,8 @@ export interface EventQuery {
   resource?: string
   namespace?: string
   name?: string
+  /** Event ids (an alert's evidence); at most a few hundred. */
+  ids?: string[]
   sourceIP?: string
   responseCode?: number
   /** Free text, matched case-insensitively anywhere in the redacted payload. */
@@ -46,6 +52,17 @@ export interface AppendResult {
   storedKeys: Set<string>
 }
 
+export interface AppendOptions {
+  /** Saved in the same transaction as the events. */
+  cursor?: { name: string; value: string }
+  /**
+   * For bulk file ingest: the store may leave the transaction open for further appends and commit
+   * later (within a bounded number of rows, on any other write, on close). Never for data someone
+   * waits on, such as a webhook batch.
+   */
+  deferCommit?: boolean
+}
+
 /** A record that could not be ingested, kept (redacted or truncated) for inspection. */
 export interface DeadLetter {
   time: string
@@ -61,6 +78,9 @@ export interface AlertQuery {
   severity?: string
   ruleId?: string
   status?: string
+  namespace?: string
+  /** The alert's identity (entity.user). */
+  user?: string
   from?: string
   to?: string
   limit?: number
@@ -94,7 +114,7 @@ export interface Store {
    * cursor is given it is saved in the same transaction, so a restart resumes exactly where the
    * stored events end.
    */
-  appendEvents(events: KubeEvent[], options?: { cursor?: { name: string; value: string } }): Promise<AppendResult>
+  appendEvents(events: KubeEvent[], options?: AppendOptions): Promise<AppendResult>
   queryEvents(query: EventQuery): Promise<EventPage>
   stats(query: StatsQuery): Promise<StatsBucket[]>
   countEvents(): Promise<number>
@@ -111,5 +131,30 @@ export interface Store {
   loadBaseline(): Promise<BaselineEntry[]>
   appendBaseline(entries: BaselineEntry[]): Promise<void>
   applyRetention(policy: RetentionPolicy): Promise<{ deleted: number }>
+  /** One alert with its triage merged in (status, assignee, comments, ackAt, resolvedAt, detectedAt). */
+  getAlert(id: string): Promise<Alert | undefined>
+  /** Replace an alert's triage; detection's later upserts of the same alert keep it. */
+  setTriage(id: string, triage: AlertTriage): Promise<void>
+  /** Top values per field over the events a query selects. */
+  facets(query: EventQuery, fields: readonly FacetField[], top?: number): Promise<Record<string, FacetValue[]>>
+  /** Event counts per cluster per bucket. */
+  clusterCounts(query: EventQuery, bucketSeconds: number): Promise<ClusterBucket[]>
+  upsertUser(user: UserRecord): Promise<void>
+  getUser(name: string): Promise<UserRecord | undefined>
+  listUsers(): Promise<UserRecord[]>
+  putSession(session: SessionRecord): Promise<void>
+  getSession(id: string): Promise<SessionRecord | undefined>
+  deleteSession(id: string): Promise<void>
+  appendAudit(entry: AuditEntry): Promise<void>
+  /** Newest first. */
+  queryAudit(query: { action?: string; actor?: string; limit?: number }): Promise<AuditEntry[]>
+  upsertException(exception: AlertException): Promise<void>
+  listExceptions(): Promise<AlertException[]>
+  deleteException(id: string): Promise<boolean>
+  saveSearch(search: SavedSearch): Promise<void>
+  listSavedSearches(owner: string): Promise<SavedSearch[]>
+  deleteSavedSearch(owner: string, id: string): Promise<boolean>
+  setRuleState(state: RuleState): Promise<void>
+  listRuleStates(): Promise<RuleState[]>
   close(): Promise<void>
 }

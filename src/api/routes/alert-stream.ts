@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { AlertBus } from '../../alerting/bus.js'
-import { requireRole } from '../auth/guard.js'
+import { guarded } from '../auth/guard.js'
 import type { TokenStore } from '../auth/tokens.js'
 
 // Proxies close idle connections after about a minute; a comment line keeps the stream open.
@@ -11,7 +11,8 @@ const HEARTBEAT_MS = 15_000
  * @example curl -N -H "Authorization: Bearer $T" localhost:8470/api/alerts/stream
  */
 export async function alertStreamRoutes(app: FastifyInstance, options: { bus: AlertBus; tokens: TokenStore }): Promise<void> {
-  app.get('/api/alerts/stream', { preHandler: requireRole(options.tokens, 'viewer') }, (request, reply) => {
+  // No HEAD twin: a hijacked stream would never end a HEAD response.
+  app.get('/api/alerts/stream', { ...guarded(options.tokens, 'viewer'), exposeHeadRoute: false }, (request, reply) => {
     reply.hijack()
     reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
     reply.raw.write(': connected\n\n')

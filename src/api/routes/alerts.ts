@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { KubesiemError } from '../../core/index.js'
 import type { Store } from '../../store/store.js'
-import { requireRole } from '../auth/guard.js'
+import { guarded } from '../auth/guard.js'
 import type { TokenStore } from '../auth/tokens.js'
 
 const AlertQuerySchema = z.object({
@@ -10,6 +10,10 @@ const AlertQuerySchema = z.object({
   severity: z.enum(['info', 'low', 'medium', 'high', 'critical']).optional(),
   ruleId: z.string().optional(),
   status: z.enum(['new', 'acknowledged', 'resolved', 'false_positive']).optional(),
+  namespace: z.string().optional(),
+  user: z.string().optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 })
@@ -19,8 +23,8 @@ const AlertQuerySchema = z.object({
  * @example curl -H "Authorization: Bearer $T" 'localhost:8470/api/alerts?severity=high'
  */
 export async function alertRoutes(app: FastifyInstance, options: { store: Store; tokens: TokenStore }): Promise<void> {
-  const guard = requireRole(options.tokens, 'viewer')
-  app.get('/api/alerts', { preHandler: guard }, async (request) => {
+  const guard = guarded(options.tokens, 'viewer')
+  app.get('/api/alerts', guard, async (request) => {
     const parsed = AlertQuerySchema.safeParse(request.query)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!
@@ -28,7 +32,7 @@ export async function alertRoutes(app: FastifyInstance, options: { store: Store;
     }
     return options.store.queryAlerts(parsed.data)
   })
-  app.get('/api/findings', { preHandler: guard }, async (request) => {
+  app.get('/api/findings', guard, async (request) => {
     const query = request.query as Record<string, string | undefined>
     return { findings: await options.store.queryFindings({ checkId: query.checkId, severity: query.severity, cluster: query.cluster }) }
   })

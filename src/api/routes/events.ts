@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Store } from '../../store/store.js'
 import { parseEventQuery, parseStatsQuery } from '../../store/query-schema.js'
-import { requireRole } from '../auth/guard.js'
+import { guarded } from '../auth/guard.js'
 import type { TokenStore } from '../auth/tokens.js'
 
 /**
@@ -10,7 +10,7 @@ import type { TokenStore } from '../auth/tokens.js'
  * @example curl -H "Authorization: Bearer $T" 'localhost:8470/api/events?verb=create&limit=20'
  */
 export async function eventRoutes(app: FastifyInstance, options: { store: Store; tokens: TokenStore }): Promise<void> {
-  const guard = requireRole(options.tokens, 'viewer')
-  app.get('/api/events', { preHandler: guard }, async (request) => options.store.queryEvents(parseEventQuery(request.query)))
-  app.get('/api/stats', { preHandler: guard }, async (request) => ({ buckets: await options.store.stats(parseStatsQuery(request.query)) }))
+  const guard = guarded(options.tokens, 'viewer')
+  app.get('/api/events', guard, async (request) => options.store.queryEvents(parseEventQuery(request.query)))
+  app.get('/api/stats', guard, async (request) => ({ buckets: await options.store.stats(parseStatsQuery(request.query)) }))
 }

@@ -39,6 +39,23 @@ function viaServer(target: ServerTarget, cluster: string): Ingest {
   }
 }
 
+/**
+ * Ingest batches with one in flight: while DuckDB commits batch N on its own threads, this thread
+ * already parses batch N+1 (the store keeps the order). Two cores, both busy.
+ */
+async function ingestOverlapped(batches: AsyncIterable<SourceRecord[]>, ingest: Ingest, total: IngestReport): Promise<void> {
+  let inflight: Promise<IngestReport> | undefined
+  try {
+    for await (const batch of batches) {
+      const next = ingest(batch)
+      if (inflight) mergeReport(total, await inflight)
+      inflight = next
+    }
+  } finally {
+    if (inflight) mergeReport(total, await inflight)
+  }
+}
+
 /** Print the end-of-ingest summary: read, stored, duplicated, rejected and why. */
 export function printReport(report: IngestReport, write: (line: string) => void): void {
   write(`read ${report.read}, stored ${report.stored}, duplicates ${report.duplicates}, rejected ${report.rejected}`)
@@ -54,7 +71,8 @@ export function printReport(report: IngestReport, write: (line: string) => void)
 export async function runIngest(files: string[], options: IngestOptions): Promise<IngestReport> {
   const target = findServer({ dataDir: options.data, server: options.server, token: options.token })
   const store = target ? undefined : await openDuckDbStore({ path: join(options.data, 'kubesiem.duckdb') })
-  const ingest: Ingest = target ? viaServer(target, options.cluster) : createPipeline({ store: store! }).ingest
+  // A follower saves its cursor with each batch, so only a one-shot ingest defers its commits.
+  const ingest: Ingest = target ? viaServer(target, options.cluster) : createPipeline({ store: store!, deferCommit: !options.follow }).ingest
   const total = emptyReport()
   try {
     if (options.follow) {
@@ -72,9 +90,7 @@ export async function runIngest(files: string[], options: IngestOptions): Promis
     const progress = startProgress(sizes.reduce((a, b) => a + b, 0))
     let done = 0
     for (const [i, file] of files.entries()) {
-      for await (const batch of readAuditFile(file, { cluster: options.cluster, onBytes: (b) => progress.update(done + b, total.read) })) {
-        mergeReport(total, await ingest(batch))
-      }
+      await ingestOverlapped(readAuditFile(file, { cluster: options.cluster, onBytes: (b) => progress.update(done + b, total.read) }), ingest, total)
       done += sizes[i]!
     }
     progress.stop()

@@ -48,7 +48,7 @@ export const EXPOSURE_ERRORS = defineErrors({
   KUBESIEM_EXPOSURE_ANSWER_CUT: {
     message: '{target}: answer to {request} cut at {maxBytes} bytes',
     hint: 'Only the first bytes are read so a hostile server cannot exhaust memory; the probe used what it read.',
-    status: 200,
+    status: 502,
   },
   KUBESIEM_EXPOSURE_NOT_READ_ONLY: {
     message: 'refused to send {method} {path}: exposure probes are read-only',
@@ -60,9 +60,9 @@ export const EXPOSURE_ERRORS = defineErrors({
     hint: 'Export one with: kubectl get nodes,services,endpoints -A -o json > cluster.json',
     status: 400,
   },
-  KUBESIEM_EXPOSURE_KUBECONFIG_UNSUPPORTED: {
-    message: '{file} is a kubeconfig; reading a live cluster needs @kubernetes/client-node, which is not installed',
-    hint: 'Export a snapshot instead: kubectl get nodes,services,endpoints -A -o json > cluster.json, then --from-cluster cluster.json',
+  KUBESIEM_EXPOSURE_CLUSTER_UNREADABLE: {
+    message: 'cannot read the cluster behind kubeconfig {file}: {detail}',
+    hint: 'Check the kubeconfig and that the API server is reachable, or export a snapshot (kubectl get nodes,services,endpoints -A -o json > cluster.json) and pass that file to --from-cluster.',
     status: 400,
   },
   KUBESIEM_EXPOSURE_BAD_OPTION: {

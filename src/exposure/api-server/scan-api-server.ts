@@ -11,12 +11,15 @@ const ANONYMOUS = 'Set --anonymous-auth=false (or, from 1.32, an AuthenticationC
 const isStatus = (a: Answer): boolean => jsonOf(a)?.kind === 'Status'
 const isList = (a: Answer): boolean => a.status === 200 && Array.isArray(jsonOf(a)?.items)
 
-function recognise(version: Answer, api: Answer): boolean {
+// Secured controller-manager and scheduler answer 401/403 with the same Status JSON.
+const CONTROL_PLANE_PORTS = [10257, 10259]
+
+function recognise(version: Answer, api: Answer, port: number): boolean {
   const v = jsonOf(version)
   // kube-hunter: an empty "major" is metrics-server, not an API server.
   if (version.status === 200 && typeof v?.gitVersion === 'string' && v.major) return true
   if (api.status === 200 && jsonOf(api)?.kind === 'APIVersions') return true
-  return (api.status === 401 || api.status === 403) && isStatus(api)
+  return (api.status === 401 || api.status === 403) && isStatus(api) && !CONTROL_PLANE_PORTS.includes(port)
 }
 
 async function listFindings(ctx: ProbeContext, headers?: Record<string, string>): Promise<{ listed: string[]; answer?: Answer }> {
@@ -41,7 +44,7 @@ export async function scanApiServer(ctx: ProbeContext): Promise<SurfaceResult | 
   // Plain HTTP on 8001 is kubectl proxy's port: the proxy scanner reports it.
   if (ctx.tls?.clientCertRequired || (ctx.scheme === 'http' && ctx.endpoint.port === 8001)) return undefined
   const [version, api] = [await ctx.get('/version'), await ctx.get('/api')]
-  if (!recognise(version, api)) return undefined
+  if (!recognise(version, api, ctx.endpoint.port)) return undefined
   const t = ctx.endpoint.target
   const findings: Finding[] = []
   const gitVersion = jsonOf(version)?.gitVersion

@@ -37,7 +37,8 @@ async function anonymousProbes(ctx: ProbeContext, t: string): Promise<Finding[]>
 
 /**
  * The kubelet API (10250, HTTPS): anonymous `/pods` (200 open to all, 403 anonymous on but
- * authorization denies, 401 anonymous off), then `/runningpods/`, `/configz`, `/exec`, `/run`.
+ * authorization denies, 401 anonymous off), then `/runningpods/`, `/configz`, `/exec`, `/run`;
+ * with `--from-pod`, `/pods` again with the pod's own token.
  * @example await scanKubelet(ctx) // { service: 'kubelet', findings: [...] }
  */
 export async function scanKubelet(ctx: ProbeContext): Promise<SurfaceResult | undefined> {
@@ -52,6 +53,15 @@ export async function scanKubelet(ctx: ProbeContext): Promise<SurfaceResult | un
   if (pods.status === 403 && KUBELET_FORBIDDEN.test(textOf(pods))) {
     const findings = [exposureFinding(ctx, { ...spec('anonymous-auth', 'medium', `kubelet ${t} accepts anonymous requests (authorization denies them for now): one RBAC binding away from open`, ['KHV036']), controls: controls({ cis: ['4.2.1'], khv: ['KHV036'] }) }, pods)]
     return { service: 'kubelet (anonymous auth on)', findings: [...findings, ...(await anonymousProbes(ctx, t))] }
+  }
+  if (pods.status === 401 && /^Unauthorized/.test(textOf(pods)) && ctx.fromPod?.token) {
+    const own = await ctx.get('/pods', { authorization: `Bearer ${ctx.fromPod.token}` })
+    const ownFacts = podListFacts(own)
+    if (ownFacts) return { service: 'kubelet (anonymous auth off)', findings: [exposureFinding(ctx, {
+      checkId: 'exposure.kubelet.pod-token-pods', severity: 'high', controls: controls({ cis: ['5.1.5', '5.1.6'], khv: ['KHV052'] }),
+      message: `from this pod, its own service-account token reads /pods on kubelet ${t} (${ownFacts.pods} pod spec(s)): it is allowed nodes/proxy`,
+      remediation: 'Do not grant nodes/proxy (or nodes/*) to workload service accounts; set automountServiceAccountToken: false where pods do not call the API.',
+    }, own, { ...ownFacts })] }
   }
   if (pods.status === 401 && ctx.endpoint.port === 10250 && /^Unauthorized/.test(textOf(pods))) return { service: 'kubelet (anonymous auth off)', findings: [] }
   return undefined

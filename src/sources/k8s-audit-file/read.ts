@@ -53,7 +53,7 @@ function opensDocument(firstLine: string): boolean {
  */
 export async function* readAuditFile(path: string, options: ReadOptions): AsyncGenerator<SourceRecord[]> {
   const source = options.source ?? 'k8s-audit'
-  const batchSize = options.batchSize ?? 5000
+  const batchSize = options.batchSize ?? 2000
   let gz: boolean
   let size: number
   try {

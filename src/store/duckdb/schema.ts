@@ -18,10 +18,44 @@ export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS baselines (rule VARCHAR, identity VARCHAR, value VARCHAR, first_ms BIGINT)`,
   `CREATE TABLE IF NOT EXISTS findings (
     check_id VARCHAR, severity VARCHAR, cluster VARCHAR, time TIMESTAMP, doc VARCHAR)`,
+  // When the store first saw an alert (time to detect); added after the first release, hence ALTER.
+  `ALTER TABLE alerts ADD COLUMN IF NOT EXISTS created TIMESTAMP`,
+  // Triage lives beside the alert so detection's upserts never reset it.
+  `CREATE TABLE IF NOT EXISTS alert_triage (id VARCHAR PRIMARY KEY, status VARCHAR, doc VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS users (name VARCHAR PRIMARY KEY, doc VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS sessions (id VARCHAR PRIMARY KEY, expires_ms BIGINT, doc VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS audit_trail (time TIMESTAMP, actor VARCHAR, action VARCHAR, doc VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS alert_exceptions (id VARCHAR PRIMARY KEY, doc VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS saved_searches (id VARCHAR PRIMARY KEY, owner VARCHAR, doc VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS rule_states (rule_id VARCHAR PRIMARY KEY, doc VARCHAR)`,
 ]
 
-/** The staging table the Appender fills; a temp table, so it never reaches the WAL. */
-export const STAGING_DDL = `CREATE TEMP TABLE IF NOT EXISTS events_staging AS SELECT * FROM events LIMIT 0`
+/**
+ * The staging table the Appender fills; a temp table, so it never reaches the WAL. Each appended
+ * value costs a native call, so the envelope travels as one JSON text and DuckDB unpacks it in
+ * C++ (`json_transform`, one parse per row) while copying into `events`.
+ */
+export const STAGING_DDL = `CREATE TEMP TABLE IF NOT EXISTS events_staging (
+  id VARCHAR, stage VARCHAR, time TIMESTAMP, source VARCHAR, cluster VARCHAR, envelope VARCHAR, payload VARCHAR)`
+
+const ENVELOPE_SHAPE = JSON.stringify({
+  verb: 'VARCHAR',
+  user: { name: 'VARCHAR', groups: ['VARCHAR'], uid: 'VARCHAR' },
+  impersonatedUser: { name: 'VARCHAR' },
+  sourceIPs: ['VARCHAR'],
+  userAgent: 'VARCHAR',
+  objectRef: { apiGroup: 'VARCHAR', apiVersion: 'VARCHAR', resource: 'VARCHAR', subresource: 'VARCHAR', namespace: 'VARCHAR', name: 'VARCHAR' },
+  responseCode: 'INTEGER',
+  decision: 'VARCHAR',
+  reason: 'VARCHAR',
+  requestURI: 'VARCHAR',
+})
+
+/** Copy staged rows into `events`, unpacking the envelope, in the column order of `events`. */
+export const INSERT_FROM_STAGING = `INSERT INTO events SELECT id, stage, time, source, cluster, e.verb, e.user.name, e.user.groups, e.user.uid,
+  e.impersonatedUser.name, e.sourceIPs, e.userAgent, e.objectRef.apiGroup, e.objectRef.apiVersion, e.objectRef.resource,
+  e.objectRef.subresource, e.objectRef.namespace, e.objectRef.name, e.responseCode, e.decision, e.reason, e.requestURI, payload
+  FROM (SELECT *, json_transform(envelope, '${ENVELOPE_SHAPE}') AS e FROM temp.events_staging)`
 
 export const EVENT_COLUMNS = [
   'id', 'stage', 'time', 'source', 'cluster', 'verb', 'user_name', 'user_groups', 'user_uid', 'impersonated_user',

@@ -30,6 +30,7 @@ export function buildEventWhere(query: EventQuery): SqlWhere {
     const value = query[key]
     if (value !== undefined && value !== '') clauses.push(`${column} = ${param(value)}`)
   }
+  if (query.ids && query.ids.length > 0) clauses.push(`id IN (${query.ids.map((id) => param(id)).join(', ')})`)
   if (query.sourceIP) clauses.push(`list_contains(source_ips, ${param(query.sourceIP)})`)
   if (query.responseCode !== undefined) clauses.push(`response_code = ${param(query.responseCode)}`)
   if (query.from) clauses.push(`time >= epoch_ms(${param(Date.parse(query.from))}::BIGINT)`)

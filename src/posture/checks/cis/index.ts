@@ -1,4 +1,7 @@
 export { cisChecks, type CisOptions } from './define-cis-checks.js'
+export { cisCoverage, type CisCoverage } from './coverage.js'
+export { parseCisDefinitions, toBenchCheck, CIS_COMPONENTS, type CisBenchmark, type CisDefinition, type CisTestItem, type CisComponent } from './definitions.js'
+export { isNodeFacts, matchPath, argValue, type NodeFacts, type NodeFile, type NodeProcess } from './node-facts.js'
 export { parseControls } from './engine/controls.js'
 export { runCheck, executeTests } from './engine/run-check.js'
 export { compareOp } from './engine/compare-op.js'

@@ -1,0 +1,39 @@
+import { KubesiemError, type Problem } from '../../core/errors.js'
+import { readManifestFiles } from '../../posture/input/index.js'
+import type { SourcedObject } from '../../posture/types.js'
+import { collectSnapshot } from '../../sources/k8s-api/index.js'
+
+/** Where posture and rbac commands read objects from. */
+export interface InputFlags {
+  kubeconfig?: string
+  context?: string
+  /** Posture on the node itself counts as input too. */
+  node?: boolean
+}
+
+/** Objects from files and/or a live cluster, with the problems met and the cluster's name. */
+export interface PostureInput {
+  objects: SourcedObject[]
+  problems: Problem[]
+  cluster: string
+}
+
+/**
+ * Read PATH... and, with --kubeconfig, the live cluster (the same read `kubesiem collect` does).
+ * Neither given is a usage error.
+ * @example
+ * const { objects, problems } = await readPostureInput(['dump.json'], {}, 'posture')
+ */
+export async function readPostureInput(paths: string[], flags: InputFlags, command: string): Promise<PostureInput> {
+  if (paths.length === 0 && !flags.kubeconfig && !flags.node) throw new KubesiemError('KUBESIEM_CLI_USAGE', { detail: `${command} needs PATH... (manifests, a kubectl get -A -o json dump)${command === 'posture' ? ', --node' : ''} or --kubeconfig FILE` })
+  const { objects, problems } = await readManifestFiles(paths)
+  let cluster = 'default'
+  if (flags.kubeconfig) {
+    const snapshot = await collectSnapshot({ kubeconfig: flags.kubeconfig, context: flags.context })
+    cluster = snapshot.context
+    // Live objects have no file; line 0 says so (reports then give no location).
+    for (const object of snapshot.list.items) objects.push({ object, origin: { file: `cluster:${snapshot.context}`, line: 0 } })
+    problems.push(...snapshot.problems)
+  }
+  return { objects, problems, cluster }
+}

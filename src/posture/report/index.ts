@@ -1,0 +1,7 @@
+export { scorePosture, type PostureScore } from './score.js'
+export { parseExceptions, applyExceptions, type PostureException, type AcceptedFinding } from './exceptions.js'
+export { findingJson, resourceLabel, originOf } from './finding-json.js'
+export { findingsAsSarif } from './sarif.js'
+export { findingsAsJunit } from './junit.js'
+export { findingsAsHtml } from './html.js'
+export { formatSummary, type SummaryInput } from './summary.js'

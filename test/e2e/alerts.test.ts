@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { auditEvent, startTestServer } from './helpers.js'
+
+type Server = Awaited<ReturnType<typeof startTestServer>>
+let server: Server
+
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(async () => {
+  await server?.close()
+})
+
+const auth = () => ({ authorization: `Bearer ${server.token}` })
+const post = (items: unknown[]) =>
+  fetch(`${server.url}/ingest/k8s-audit/live`, { method: 'POST', body: JSON.stringify({ kind: 'EventList', apiVersion: 'audit.k8s.io/v1', items }), headers: { ...auth(), 'content-type': 'application/json' } })
+
+// kubectl 1.30+ runs exec as a websocket GET; kube-apiserver logs ResponseStarted then ResponseComplete under one auditID.
+const execStage = (stage: string) =>
+  auditEvent('exec-1', {
+    stage, verb: 'get', user: { username: 'eve@example.com', groups: ['system:authenticated'] }, sourceIPs: ['198.51.100.4'],
+    requestURI: '/api/v1/namespaces/shop/pods/web-1/exec?command=cat&command=%2Fvar%2Frun%2Fsecrets%2Fkubernetes.io%2Fserviceaccount%2Ftoken&container=web&stdout=true',
+    objectRef: { resource: 'pods', subresource: 'exec', namespace: 'shop', name: 'web-1', apiVersion: 'v1' }, responseStatus: { code: 101 },
+  })
+
+describe('detection in the server', () => {
+  test('an exec arriving as two stages is one alert with ATT&CK ids, streamed live and stored before it is sent', async () => {
+    const controller = new AbortController()
+    const stream = await fetch(`${server.url}/api/alerts/stream`, { headers: auth(), signal: controller.signal })
+    expect(stream.headers.get('content-type')).toContain('text/event-stream')
+    const reader = stream.body!.getReader()
+    const received: string[] = []
+    const reading = (async () => {
+      const decoder = new TextDecoder()
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }))
+        if (done) return
+        received.push(decoder.decode(value))
+        if (received.join('').includes('token')) return
+      }
+    })()
+    expect((await post([execStage('ResponseStarted')])).status).toBe(200)
+    expect((await post([execStage('ResponseComplete')])).status).toBe(200)
+    await Promise.race([reading, new Promise((r) => setTimeout(r, 5000))])
+    controller.abort()
+    const streamed = received.join('')
+    expect(streamed).toContain('event: alert')
+    const { alerts } = await (await fetch(`${server.url}/api/alerts?cluster=live`, { headers: auth() })).json()
+    const titles = alerts.map((a: { rule: { title: string } }) => a.rule.title)
+    expect(titles.some((t: string) => /token/i.test(t))).toBe(true)
+    const tokenAlert = alerts.find((a: { rule: { title: string } }) => /token/i.test(a.rule.title))
+    expect(tokenAlert).toMatchObject({ count: 1, eventIds: ['exec-1'], entity: { cluster: 'live', user: 'eve@example.com', namespace: 'shop' }, status: 'new' })
+    expect(tokenAlert.mitre.length).toBeGreaterThan(0)
+    // Every alert the API has was streamed too: the outbox order (store, then send).
+    for (const a of alerts) expect(streamed).toContain(a.id)
+  })
+
+  test('a retried batch raises no second alert', async () => {
+    const before = (await (await fetch(`${server.url}/api/alerts?cluster=live`, { headers: auth() })).json()).alerts
+    await post([execStage('ResponseComplete')])
+    const after = (await (await fetch(`${server.url}/api/alerts?cluster=live`, { headers: auth() })).json()).alerts
+    expect(after).toEqual(before)
+  })
+
+  test('routine controller and kubelet traffic raises nothing', async () => {
+    const routine = Array.from({ length: 50 }, (_, i) =>
+      auditEvent(`r${i}`, { verb: i % 2 ? 'update' : 'get', user: { username: i % 2 ? 'system:node:node-1' : 'system:kube-controller-manager', groups: ['system:nodes', 'system:authenticated'] }, objectRef: { resource: 'leases', namespace: 'kube-node-lease', name: 'node-1', apiGroup: 'coordination.k8s.io' } }))
+    await fetch(`${server.url}/ingest/k8s-audit/quiet`, { method: 'POST', body: JSON.stringify(routine), headers: { ...auth(), 'content-type': 'application/json' } })
+    expect((await (await fetch(`${server.url}/api/alerts?cluster=quiet`, { headers: auth() })).json()).total).toBe(0)
+  })
+})
