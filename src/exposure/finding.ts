@@ -3,16 +3,14 @@ import { scrubBody } from './net/scrub.js'
 import type { ProbeContext } from './scanner.js'
 import type { Answer } from './types.js'
 
-/** The CIS Kubernetes Benchmark the controls cite; posture names its checks the same way. */
-export const CIS_BENCHMARK = 'cis-1.12'
 const BODY_PREFIX_CHARS = 512
 
 /**
- * Control ids: CIS checks as posture writes them, kube-hunter KB ids for cross-reference.
- * @example controls({ cis: ['2.2'], khv: ['KHV032'] }) // ['cis:cis-1.12:2.2', 'kube-hunter:KHV032']
+ * Control ids: CIS Kubernetes Benchmark v1.12 checks as `cis:<id>` (as posture writes them), kube-hunter KB ids for cross-reference.
+ * @example controls({ cis: ['2.2'], khv: ['KHV032'] }) // ['cis:2.2', 'kube-hunter:KHV032']
  */
 export function controls(ids: { cis?: string[]; khv?: string[] }): string[] {
-  return [...(ids.cis ?? []).map((id) => `cis:${CIS_BENCHMARK}:${id}`), ...(ids.khv ?? []).map((id) => `kube-hunter:${id}`)]
+  return [...(ids.cis ?? []).map((id) => `cis:${id}`), ...(ids.khv ?? []).map((id) => `kube-hunter:${id}`)]
 }
 
 /** The fixed part of a finding: what it is, how bad, and what closes it. */

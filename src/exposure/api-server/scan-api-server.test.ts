@@ -43,7 +43,7 @@ describe('API server scanner (fake API servers answering as the real one)', () =
   test('default install: version disclosed (info) and anonymous auth on (low, CIS 1.2.1), nothing listed', async () => {
     const report = await runScan([def.target], TEST_SCAN)
     expect(report.findings.map((f) => [f.checkId, f.severity])).toEqual([['exposure.api-server.anonymous-auth', 'low'], ['exposure.api-server.version-disclosed', 'info']])
-    expect(report.findings[0]!.controls).toEqual(['cis:cis-1.12:1.2.1'])
+    expect(report.findings[0]!.controls).toEqual(['cis:1.2.1'])
     expect(report.endpoints[0]!.services).toEqual(['kube-apiserver'])
   })
 

@@ -36,13 +36,13 @@ describe('controller-manager and scheduler scanner (fakes answering as the real 
     const report = await runScan([scheduler.target], TEST_SCAN)
     expect(report.endpoints[0]!.services).toEqual(['kube-scheduler'])
     expect(report.findings.map((f) => f.checkId).sort()).toEqual(['exposure.control-plane.configz-unauthenticated', 'exposure.control-plane.metrics-unauthenticated', 'exposure.control-plane.profiling-unauthenticated'])
-    expect(report.findings.find((f) => f.checkId.endsWith('profiling-unauthenticated'))!.controls).toEqual(['cis:cis-1.12:1.4.1'])
+    expect(report.findings.find((f) => f.checkId.endsWith('profiling-unauthenticated'))!.controls).toEqual(['cis:1.4.1'])
   })
 
   test('open controller-manager: profiling maps to CIS 1.3.2', async () => {
     const report = await runScan([cm.target], TEST_SCAN)
     expect(report.endpoints[0]!.services).toEqual(['kube-controller-manager'])
-    expect(report.findings.find((f) => f.checkId.endsWith('profiling-unauthenticated'))!.controls).toEqual(['cis:cis-1.12:1.3.2'])
+    expect(report.findings.find((f) => f.checkId.endsWith('profiling-unauthenticated'))!.controls).toEqual(['cis:1.3.2'])
   })
 
   test('secured scheduler on 10259: recognised, no finding', async () => {
