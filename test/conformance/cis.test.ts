@@ -6,7 +6,8 @@ import { parseControls } from '../../src/posture/checks/cis/engine/controls.js'
 import { runCheck } from '../../src/posture/checks/cis/engine/run-check.js'
 import type { BenchCheck, TestItem } from '../../src/posture/checks/cis/engine/types.js'
 import type { NodeFacts } from '../../src/posture/checks/cis/node-facts.js'
-import { runPosture } from '../../src/posture/runner.js'
+import { CLUSTER_HARDENING_CHECKS } from '../../src/posture/checks/hardening/index.js'
+import { BUILTIN_CHECKS, runPosture } from '../../src/posture/runner.js'
 import type { KubeObject } from '../../src/posture/types.js'
 
 // kube-bench's cfg is read here, in the test, and never by kubesiem itself.
@@ -173,5 +174,36 @@ describe('CIS 1.12: our definitions against kube-bench cfg', () => {
     expect(undecided).toEqual(expect.arrayContaining(['1.1.1', '1.2.1', '1.3.2', '1.4.1', '2.1', '4.1.1', '4.2.1', '4.3.1']))
     expect(result.summary.cis!.undecided.find((u) => u.id === '1.2.1')?.reason).toContain('no kube-apiserver static Pod')
     expect(result.summary.cis!.manual).toContain('1.2.20')
+  })
+
+  // Policies (5.x): kube-bench decides them from kubectl/jq output; kubesiem from the objects, by the checks named in decidedBy.
+  const RBAC = 'rbac.authorization.k8s.io/v1'
+  const bind = (rules: Array<Record<string, unknown>>, subject: Record<string, unknown> = { kind: 'User', name: 'mallory' }): KubeObject[] => [
+    { apiVersion: RBAC, kind: 'ClusterRole', metadata: { name: 'r' }, rules },
+    { apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: { name: 'b' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'r' }, subjects: [subject] },
+  ]
+  const pod = (spec: Record<string, unknown>, container: Record<string, unknown> = {}): KubeObject[] => [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'shop' }, spec: { containers: [{ name: 'a', image: 'a', ...container }], ...spec } }]
+  const RESTRICTED = { securityContext: { allowPrivilegeEscalation: false } }
+  const POLICY_CASES: Record<string, { compliant: KubeObject[]; noncompliant: KubeObject[] }> = {
+    '5.1.1': { compliant: bind([{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }]), noncompliant: [{ apiVersion: RBAC, kind: 'ClusterRoleBinding', metadata: { name: 'ops' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'User', name: 'mallory' }] }] },
+    '5.1.2': { compliant: bind([{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }]), noncompliant: bind([{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] }], { kind: 'Group', name: 'system:authenticated' }) },
+    '5.1.3': { compliant: bind([{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }]), noncompliant: bind([{ apiGroups: [''], resources: ['*'], verbs: ['get'] }]) },
+    '5.1.4': { compliant: bind([{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }]), noncompliant: bind([{ apiGroups: [''], resources: ['pods'], verbs: ['create'] }], { kind: 'Group', name: 'system:authenticated' }) },
+    '5.1.5': { compliant: [{ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'shop' }, automountServiceAccountToken: false }], noncompliant: [{ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'shop' } }] },
+    '5.1.6': { compliant: pod({ automountServiceAccountToken: false }), noncompliant: pod({}) },
+    '5.2.2': { compliant: pod({}, RESTRICTED), noncompliant: pod({}, { securityContext: { privileged: true } }) },
+    '5.2.3': { compliant: pod({}, RESTRICTED), noncompliant: pod({ hostPID: true }, RESTRICTED) },
+    '5.2.4': { compliant: pod({}, RESTRICTED), noncompliant: pod({ hostIPC: true }, RESTRICTED) },
+    '5.2.5': { compliant: pod({}, RESTRICTED), noncompliant: pod({ hostNetwork: true }, RESTRICTED) },
+    '5.2.6': { compliant: pod({}, RESTRICTED), noncompliant: pod({}) },
+  }
+  const policyIds = decidable.filter(({ file }) => file === 'policies').map(({ check }) => check.id)
+  it.each(policyIds)('%s: decided by kubesiem checks over cluster objects, both ways', (id) => {
+    const def = oursById.get(id)!
+    const all = [...BUILTIN_CHECKS, ...CLUSTER_HARDENING_CHECKS]
+    for (const checkId of def.decidedBy) expect(all.find((c) => c.id === checkId)?.controls.some((c) => c.framework === 'cis' && c.control === id), `${checkId} carries cis:${id}`).toBe(true)
+    const run = (objects: KubeObject[]) => runPosture(objects, { checks: all }).findings.filter((f) => f.controls.includes(`cis:${id}`) && def.decidedBy.includes(f.checkId))
+    expect(run(POLICY_CASES[id].compliant)).toEqual([])
+    expect(run(POLICY_CASES[id].noncompliant).length).toBeGreaterThan(0)
   })
 })

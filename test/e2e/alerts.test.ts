@@ -69,3 +69,23 @@ describe('detection in the server', () => {
     expect((await (await fetch(`${server.url}/api/alerts?cluster=quiet`, { headers: auth() })).json()).total).toBe(0)
   })
 })
+
+describe('the demo', () => {
+  test("after start with the demo, the demo's attacks are alerts in the API with ATT&CK ids", async () => {
+    const { startServer } = await import('../../src/api/server.js')
+    const { parseConfig } = await import('../../src/config/parse.js')
+    const { tempDataDir } = await import('./helpers.js')
+    const demo = await startServer({ config: parseConfig({ dataDir: tempDataDir(), port: 0 }), demo: true, logLevel: 'silent', print: () => undefined })
+    try {
+      const { alerts } = await (await fetch(`${demo.url}/api/alerts?limit=100`, { headers: { authorization: `Bearer ${demo.adminToken}` } })).json()
+      const byTitle = (re: RegExp) => alerts.find((a: { rule: { title: string } }) => re.test(a.rule.title))
+      for (const [re, technique] of [[/Privileged Container/, 'T1611'], [/cluster-admin/, 'T1098'], [/Metadata/, 'T1552.005'], [/Anonymous/, 'T1078.001'], [/pods\/exec/, 'T1609']] as const) {
+        const alert = byTitle(re)
+        expect(alert, String(re)).toBeDefined()
+        expect(alert.mitre).toContain(technique)
+      }
+    } finally {
+      await demo.close()
+    }
+  })
+})
