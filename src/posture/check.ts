@@ -43,6 +43,17 @@ export interface CheckContext {
   includeSystemDefaults: boolean
   /** The run's objects by kind; absent when a check is evaluated on its own. */
   inventory?: Inventory
+  /** The run's clock (ms since epoch), for checks about dates (certificates, end of support). */
+  now?: number
+  /** Kubernetes release calendar and CVE snapshot (content/k8s-releases.json), loaded by the caller. */
+  releases?: K8sReleases
+}
+
+/** The bundled Kubernetes release snapshot: supported minors and notable CVEs with their fixes. */
+export interface K8sReleases {
+  snapshotDate: string
+  minors: Array<{ minor: string; released: string; endOfSupport: string; latestPatch: string }>
+  cves: Array<{ id: string; severity: 'low' | 'medium' | 'high' | 'critical'; component: string; summary: string; fixed: string[] }>
 }
 
 /** One failed evaluation. `paths` are JSON pointers into the object (or the pod spec for PodSpec checks). */

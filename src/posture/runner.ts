@@ -1,7 +1,7 @@
 import { SEVERITIES, type Severity } from '../core/alert.js'
 import { formatMessage, KubesiemError, type Problem } from '../core/errors.js'
 import type { Finding, FindingResource } from '../core/finding.js'
-import { formatControl, type Check, type CheckContext, type CheckResult, type Inventory, type PssLevel, type Violation } from './check.js'
+import { formatControl, type Check, type CheckContext, type CheckResult, type Inventory, type K8sReleases, type PssLevel, type Violation } from './check.js'
 import { cisCoverage, type CisCoverage } from './checks/cis/coverage.js'
 import { cisChecks, type CisOptions } from './checks/cis/define-cis-checks.js'
 import { namespaceEnforceLabel, PSS_CHECKS, parsePssVersion } from './checks/pss/index.js'
@@ -22,6 +22,10 @@ export interface PostureOptions {
   includeSystemDefaults?: boolean
   /** CIS benchmark definitions (content/cis/cis-<version>.yaml, loaded by the caller) to check control-plane, kubelet and node inputs against. */
   cis?: CisOptions
+  /** The clock for date checks (default: now). */
+  now?: Date | number
+  /** Kubernetes release snapshot for the version checks. */
+  releases?: K8sReleases
 }
 
 /** Counts for a report header. */
@@ -67,7 +71,8 @@ export function runPosture(input: Array<SourcedObject | KubeObject>, options: Po
   const levels = options.levels ?? ['baseline', 'restricted']
   const objects = input.map(toSourced)
   const checks = [...(options.checks ?? BUILTIN_CHECKS), ...(options.cis ? cisChecks(options.cis) : [])]
-  const base: CheckContext = { pssVersion, includeSystemDefaults: options.includeSystemDefaults ?? false, inventory: inventoryOf(objects) }
+  const now = options.now === undefined ? Date.now() : Number(options.now)
+  const base: CheckContext = { pssVersion, includeSystemDefaults: options.includeSystemDefaults ?? false, inventory: inventoryOf(objects), now, releases: options.releases }
   const findings = new Map<string, Finding>()
   const problems: Problem[] = []
 

@@ -26,6 +26,7 @@ export function registerPostureCommands(program: Command): void {
     .option('--exceptions <file>', 'YAML list of accepted findings: checkId, resource, reason, expires')
     .option('--node', 'also check this node: CIS file modes and owners (1.1.x, 4.1.x) and the Kubernetes processes running here')
     .option('--node-root <dir>', 'with --node, read the node under this folder (a host mount such as /host)')
+    .option('--pki <dir>', 'check certificate expiry and rotation for the certificates in this folder (e.g. /etc/kubernetes/pki)')
     .option('--undecided', 'list the CIS checks the input could not decide as info findings')
     .option('--cluster <name>', 'cluster name for findings and the score (default: the kubeconfig context, or "default")')
     .action(async (paths: string[], flags) => void (await runPostureCommand(paths, flags, out, err)))

@@ -3,8 +3,10 @@ import { SEVERITIES } from '../../core/alert.js'
 import { KubesiemError, type Problem } from '../../core/errors.js'
 import type { Finding } from '../../core/finding.js'
 import { loadCisBenchmark } from '../../content/load-cis.js'
-import { BUILTIN_CHECKS, runPosture, type CisBenchmark, type CisCoverage, type PssLevel } from '../../posture/index.js'
+import { loadK8sReleases } from '../../content/load-releases.js'
+import { BUILTIN_CHECKS, CLUSTER_HARDENING_CHECKS, runPosture, type CisBenchmark, type CisCoverage, type PssLevel } from '../../posture/index.js'
 import { collectNodeFacts } from '../../sources/node/collect-node-facts.js'
+import { readPkiFolder } from '../../sources/node/read-pki.js'
 import { applyExceptions, findingJson, findingsAsHtml, findingsAsJunit, findingsAsSarif, formatSummary, parseExceptions, resourceLabel, scorePosture } from '../../posture/report/index.js'
 import { formatJsonLines, formatTable } from '../format.js'
 import { readPostureInput, type InputFlags } from './posture-input.js'
@@ -21,6 +23,7 @@ export interface PostureFlags extends InputFlags {
   node?: boolean
   nodeRoot?: string
   undecided?: boolean
+  pki?: string
 }
 
 const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<string, number>
@@ -42,7 +45,11 @@ export async function runPostureCommand(paths: string[], flags: PostureFlags, ou
     const facts = await collectNodeFacts({ root: flags.nodeRoot, patterns: cis.checks.flatMap((c) => c.files) })
     input.objects.push({ object: facts, origin: { file: `node:${facts.metadata.name}`, line: 0 } })
   }
-  const result = runPosture(input.objects, { pssVersion: flags.pssVersion, levels, checks: BUILTIN_CHECKS, cis })
+  const root = (flags.nodeRoot ?? '/').replace(/\/$/, '')
+  const pkiFolders = [...(flags.pki ? [[flags.pki, flags.pki]] : []), ...(flags.node || flags.nodeRoot ? ['/etc/kubernetes/pki', '/var/lib/kubelet/pki'].map((p) => [`${root}${p}`, p]) : [])]
+  for (const [dir, shown] of pkiFolders) for (const cert of await readPkiFolder(dir, shown)) input.objects.push({ object: cert, origin: { file: cert.path, line: 0 } })
+  const checks = [...BUILTIN_CHECKS, ...CLUSTER_HARDENING_CHECKS]
+  const result = runPosture(input.objects, { pssVersion: flags.pssVersion, levels, checks, cis, releases: loadK8sReleases() })
   const problems = [...input.problems, ...result.problems]
   const coverage = result.summary.cis
   let findings: Finding[] = [...result.findings, ...(flags.undecided && coverage ? undecidedFindings(cis, coverage) : [])].map((f) => ({ ...f, cluster }))

@@ -1,6 +1,7 @@
 import type { FieldArg, FieldDef } from './field-def.js'
 import { JSON_FIELDS } from './json-fields.js'
 import { KA_FIELDS } from './ka-fields.js'
+import { closestName } from '../../core/index.js'
 
 export type { ArgKind, ExtractContext, FieldArg, FieldDef } from './field-def.js'
 
@@ -37,17 +38,7 @@ export function resolveField(name: string, rawArg: string | undefined): Resolved
 }
 
 function suggest(name: string): string {
-  const close = [...FALCO_FIELDS.keys()].find((k) => distance(k, name) <= 2)
+  const close = closestName(name, FALCO_FIELDS.keys())
   return close ? `; did you mean "${close}"?` : ''
 }
 
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    prev = cur
-  }
-  return prev[b.length]
-}

@@ -1,5 +1,6 @@
 import { formatMessage, type ErrorDetails, type Problem } from '../../core/errors.js'
 import type { SIGMA_ERRORS } from '../../core/errors/sigma.js'
+import { closestName } from '../../core/index.js'
 
 /** A Sigma error code of the catalogue. */
 export type SigmaCode = keyof typeof SIGMA_ERRORS
@@ -29,25 +30,7 @@ export function report(rep: Reporter, code: SigmaCode, at: number, details: Erro
  * suggest('contans', ['contains', 'startswith']) // 'did you mean "contains"?'
  */
 export function suggest(got: string, known: Iterable<string>): string {
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const k of known) {
-    const d = distance(got.toLowerCase(), k.toLowerCase())
-    if (d < bestDistance) {
-      best = k
-      bestDistance = d
-    }
-  }
-  const limit = Math.max(2, Math.floor(got.length / 3))
-  return best !== undefined && bestDistance <= limit ? `did you mean "${best}"?` : 'check the spelling'
+  const best = closestName(got, known)
+  return best !== undefined ? `did you mean "${best}"?` : 'check the spelling'
 }
 
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    prev = cur
-  }
-  return prev[b.length]
-}

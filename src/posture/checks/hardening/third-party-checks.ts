@@ -19,8 +19,7 @@ function exemptsKubeSystem(webhook: Record<string, unknown>): boolean {
 /**
  * Admission webhooks are third parties in every write: where they send the request (a URL outside
  * the cluster, plain http), whether they fail open (failurePolicy: Ignore lets requests through
- * when the webhook is down), slow timeouts, and whether kube-system is exempt (objects there
- * bypass the webhook's policy; reported as info).
+ * when the webhook is down) and slow timeouts. Exempting kube-system is webhookKubeSystemExempt.
  * @example
  * admissionWebhooks.evaluate(config, ctx).map((v) => v.message)
  */
@@ -48,9 +47,28 @@ export const admissionWebhooks = defineCheck({
       if (webhook.failurePolicy === 'Ignore') results.push(fail(`webhook ${name} fails open (failurePolicy: Ignore): requests pass unchecked while it is down`, { paths: [`${path}/failurePolicy`], evidence: { webhook: name } }))
       const timeout = typeof webhook.timeoutSeconds === 'number' ? webhook.timeoutSeconds : SLOW_TIMEOUT_SECONDS
       if (timeout > SLOW_TIMEOUT_SECONDS) results.push(fail(`webhook ${name} may hold every matching request for ${timeout}s`, { paths: [`${path}/timeoutSeconds`], evidence: { webhook: name } }))
-      if (exemptsKubeSystem(webhook)) results.push(fail(`webhook ${name} exempts kube-system: objects there bypass it`, { paths: [`${path}/namespaceSelector`], evidence: { webhook: name, severity: 'info' } }))
     }
     return results.flat()
+  },
+})
+
+/**
+ * Webhooks whose namespaceSelector exempts kube-system: usual (it keeps the control plane up when
+ * the webhook is down) but objects there bypass the webhook's policy, so it is worth knowing.
+ * @example
+ * webhookKubeSystemExempt.evaluate(config, ctx)[0]?.message // 'webhook policy.example.com exempts kube-system: objects there bypass it'
+ */
+export const webhookKubeSystemExempt = defineCheck({
+  id: 'hardening.cluster.webhook-kube-system-exempt',
+  title: 'Admission webhooks that exempt kube-system',
+  controls: [{ framework: 'kubesiem', control: 'admission-webhooks' }],
+  severity: 'info',
+  target: 'Object',
+  remediation: 'Restrict who can create objects in kube-system, since the webhook does not see them.',
+  evaluate({ object }) {
+    if (!WEBHOOK_KINDS.has(object.kind ?? '')) return pass()
+    const webhooks = Array.isArray(object.webhooks) ? object.webhooks : []
+    return webhooks.flatMap((w, i) => (isRecord(w) && exemptsKubeSystem(w) ? fail(`webhook ${String(w.name ?? i)} exempts kube-system: objects there bypass it`, { paths: [`/webhooks/${i}/namespaceSelector`] }) : pass()))
   },
 })
 
