@@ -47,6 +47,15 @@ export const ConfigSchema = z.object({
     .default({ sessionMinutes: 720 }),
   /** A cluster snapshot (manifests folder or file) for the RBAC evaluator behind investigations. */
   posture: z.object({ snapshot: z.string().optional() }).default({}),
+  exposure: z
+    .object({
+      /** Hosts, host:port or bounded CIDRs to probe on a schedule; none turns the job off. */
+      targets: z.array(z.string()).default([]),
+      // Exposure changes with deployments, not by the minute; hourly is kube-hunter's usual cadence.
+      intervalMinutes: z.number().positive().default(60),
+      allowPublic: z.boolean().default(false),
+    })
+    .default({ targets: [], intervalMinutes: 60, allowPublic: false }),
   redact: z.object({ extraPaths: z.array(z.string()).default([]) }).default({ extraPaths: [] }),
   retention: z
     .object({
