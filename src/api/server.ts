@@ -80,13 +80,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ruleStates = new Map((await store.listRuleStates()).map((state) => [state.ruleId, state.enabled]))
   ruleSet.rules = ruleSet.rules.map((rule) => (ruleStates.has(rule.ref.id) ? { ...rule, enabled: ruleStates.get(rule.ref.id)! } : rule))
   const live = await startLiveDetection(store, ruleSet, { firstSeen: detection.firstSeen })
-  const pipeline = createPipeline({ store, redact: config.redact, onStored: live.onStored })
+  let log: (error: unknown) => void = () => undefined
+  const pipeline = createPipeline({ store, redact: config.redact, onStored: live.onStored, onListenerError: (error) => log(error) })
   const app = await buildApp({
     config, store, tokens, ingest: pipeline.ingest, bus: live.bus, logLevel: options.logLevel,
     sessions: new SessionManager(store, config.auth.sessionMinutes),
     oidc: config.auth.oidc ? new OidcLogin(config.auth.oidc) : undefined,
     views: { engine: live.engine, bus: live.bus, snapshot: config.posture.snapshot },
   })
+  log = (error) => app.log.error({ err: error }, 'detection failed on a stored batch')
   for (const problem of ruleSet.problems.filter((p) => p.severity === 'error')) app.log.error(formatProblem(problem))
   const address = await app.listen({ host: config.host, port: config.port })
   const url = address.replace('[::1]', 'localhost')
@@ -99,6 +101,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   else print(`log in with the admin token printed on the first start; a local CLI uses ${linkFile}`)
   if (options.demo) {
     const replayed = await replayDemo(store, pipeline.ingest, config.cluster)
+    // The demo's alerts are there before the URL is worth opening.
+    await pipeline.drain()
     print(replayed ? `demo: replayed ${replayed} audit events into cluster "${config.cluster}"` : 'demo: already replayed in this data folder')
   }
   const retention = config.retention.maxAgeDays || config.retention.maxEvents
@@ -114,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       if (retention) clearInterval(retention)
       await app.close()
+      await pipeline.drain()
       await store.close()
       rmSync(linkFile, { force: true })
     },

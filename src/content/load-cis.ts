@@ -4,7 +4,11 @@ import { KubesiemError } from '../core/errors.js'
 import { parseCisDefinitions, type CisBenchmark } from '../posture/checks/cis/index.js'
 import { CONTENT_DIR } from './paths.js'
 
-/** The CIS benchmark version bundled in content/cis/. */
+/**
+ * The CIS benchmark version bundled in content/cis/.
+ * @example
+ * loadCisBenchmark(BUNDLED_CIS)
+ */
 export const BUNDLED_CIS = 'cis-1.12'
 
 /**

@@ -24,6 +24,8 @@ export interface PipelineOptions {
   onStored?: StoredEventsListener
   /** How many rejections to keep in full in a report. */
   maxErrorsInReport?: number
+  /** Where an `onStored` failure goes; it never fails the ingest, whose batch is already stored. */
+  onListenerError?: (error: unknown) => void
   /** Bulk file ingest: let the store batch commits (see AppendOptions.deferCommit). */
   deferCommit?: boolean
 }
@@ -63,9 +65,31 @@ export function mergeReport(total: IngestReport, part: IngestReport, maxErrors =
  * const pipeline = createPipeline({ store })
  * const report = await pipeline.ingest(records)
  */
-export function createPipeline(options: PipelineOptions): { ingest(records: SourceRecord[], cursor?: { name: string; value: string }): Promise<IngestReport> } {
+export interface Pipeline {
+  ingest(records: SourceRecord[], cursor?: { name: string; value: string }): Promise<IngestReport>
+  /** Resolves when every stored batch has been through `onStored`. */
+  drain(): Promise<void>
+}
+
+// Batches waiting for detection before an ingest waits too: bounds memory under a flood.
+const MAX_PENDING_LISTENER_BATCHES = 16
+
+export function createPipeline(options: PipelineOptions): Pipeline {
   const maxErrors = options.maxErrorsInReport ?? 20
+  // Detection runs after the commit, in order, off the caller's path: the webhook answers once the
+  // batch is durable, not once its alerts are computed. A crash between the two loses only the
+  // alerts of the batches in this queue (at most MAX_PENDING_LISTENER_BATCHES).
+  let listenerTail: Promise<void> = Promise.resolve()
+  let pending = 0
+  const hand = (events: KubeEvent[]): void => {
+    pending += 1
+    listenerTail = listenerTail
+      .then(() => options.onStored!(events))
+      .catch((error: unknown) => options.onListenerError?.(error))
+      .finally(() => (pending -= 1))
+  }
   return {
+    drain: () => listenerTail,
     async ingest(records, cursor) {
       const { events, rejections } = prepareBatch(records, options.redact ?? {})
       const result = await options.store.appendEvents(events, { cursor, deferCommit: options.deferCommit })
@@ -73,7 +97,10 @@ export function createPipeline(options: PipelineOptions): { ingest(records: Sour
         const now = new Date().toISOString()
         await options.store.appendDeadLetters(rejections.map((r) => ({ time: now, source: r.source, where: r.where, code: r.error.code, message: r.error.message, sample: r.sample })))
       }
-      if (options.onStored && result.stored > 0) await options.onStored(newlyStored(events, result.storedKeys))
+      if (options.onStored && result.stored > 0) {
+        hand(newlyStored(events, result.storedKeys))
+        if (pending > MAX_PENDING_LISTENER_BATCHES) await listenerTail
+      }
       const reasons: Record<string, number> = {}
       for (const r of rejections) reasons[r.error.code] = (reasons[r.error.code] ?? 0) + 1
       return {

@@ -9,3 +9,4 @@ export { cisChecks, cisCoverage, parseCisDefinitions, isNodeFacts, parseControls
 export * from './report/index.js'
 export * from './rbac/index.js'
 export type { KubeObject, ObjectMeta, Origin, SourcedObject } from './types.js'
+export { diffFindings, findingKey } from './diff.js'

@@ -174,6 +174,8 @@ describe('CIS 1.12: our definitions against kube-bench cfg', () => {
     expect(undecided).toEqual(expect.arrayContaining(['1.1.1', '1.2.1', '1.3.2', '1.4.1', '2.1', '4.1.1', '4.2.1', '4.3.1']))
     expect(result.summary.cis!.undecided.find((u) => u.id === '1.2.1')?.reason).toContain('no kube-apiserver static Pod')
     expect(result.summary.cis!.manual).toContain('1.2.20')
+    const eks = runPosture([workload, { apiVersion: 'kubesiem.io/v1', kind: 'ClusterInfo', metadata: { name: 'prod' }, serverVersion: { gitVersion: 'v1.34.2-eks-113cf36' } }], { cis: ours, levels: ['baseline'] })
+    expect(eks.summary.cis!.undecided.find((u) => u.id === '1.2.1')?.reason).toBe('EKS manages kube-apiserver; its configuration is not visible')
   })
 
   // Policies (5.x): kube-bench decides them from kubectl/jq output; kubesiem from the objects, by the checks named in decidedBy.

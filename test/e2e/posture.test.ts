@@ -100,6 +100,9 @@ describe('kubesiem posture (the built CLI)', () => {
     expect(lines(run.stdout).some((f) => f.checkId === 'pss.baseline.privileged')).toBe(false)
     expect(run.stderr).toMatch(/, 1 accepted by exceptions/)
     expect(run.stderr).toContain('exception for rbac.cluster-admin expired on 2001-01-01')
+    const missing = runCli(['posture', writeDump(), '--exceptions', join(dir, 'nope.yaml')])
+    expect(missing.status).toBe(2)
+    expect(missing.stderr).toContain('nope.yaml: bad exception: cannot read the exceptions file: ENOENT')
   })
 
   test('sarif, junit and html formats', () => {
@@ -181,6 +184,12 @@ describe('kubesiem rbac and collect (the built CLI)', () => {
       expect(run.stderr).toMatch(/wrote 2 objects from http:\/\/127\.0\.0\.1:\d+ \(context "lab"\)/)
       const posture = runCli(['posture', out, '--format', 'json'])
       expect(lines(posture.stdout).some((f) => f.checkId === 'pss.baseline.privileged' && f.resource.kind === 'Deployment')).toBe(true)
+      // The same read, live: findings name the context as their cluster, and live objects carry no file location.
+      const live = await runCliAsync(['posture', '--kubeconfig', kubeconfig, '--format', 'json'])
+      expect(live.status, live.stderr).toBe(0)
+      const privileged = lines(live.stdout).find((f) => f.checkId === 'pss.baseline.privileged')
+      expect(privileged).toMatchObject({ cluster: 'lab', resource: { kind: 'Deployment', name: 'web' }, evidence: { origin: { file: 'cluster:lab', line: 0 } } })
+      expect(live.stderr).toMatch(/^score: cluster lab \d+\/100$/m)
     } finally {
       await new Promise<void>((r) => server.close(() => r()))
     }

@@ -126,6 +126,20 @@ suite('the UI in a real browser (chromium, demo data)', () => {
     await shot('07-posture')
   })
 
+  test('the audit trail shows who acknowledged; the keyboard reaches the skip link and the main navigation', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click()
+    const audit = page.getByRole('table', { name: 'Audit trail' })
+    await audit.locator('tbody tr').first().waitFor()
+    expect(await audit.locator('tbody tr').filter({ hasText: 'alert.acknowledged' }).first().locator('td').nth(1).textContent()).toBe('admin')
+    await shot('08-audit')
+    await page.goto(`${server.url}/audit`)
+    await page.getByRole('heading', { name: 'Audit trail' }).waitFor()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Overview')
+  })
+
   test('an expired session returns to login and then to the page the user was on', async () => {
     await page.goto(`${server.url}/search?q=verb:get`)
     await page.getByRole('heading', { name: 'Search', level: 1 }).waitFor()
@@ -135,6 +149,6 @@ suite('the UI in a real browser (chromium, demo data)', () => {
     await login()
     await page.waitForURL(/\/rules$/)
     await page.getByRole('heading', { name: /^Rules/, level: 1 }).waitFor()
-    await shot('08-rules-after-relogin')
+    await shot('09-rules-after-relogin')
   })
 })

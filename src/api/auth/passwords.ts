@@ -23,5 +23,9 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
  * @example generatePassword().length // 24
  */
 export function generatePassword(): string {
-  return randomBytes(18).toString('base64url')
+  // A leading '-' reads as a flag when pasted into a command line: draw again.
+  for (;;) {
+    const password = randomBytes(18).toString('base64url')
+    if (/^[A-Za-z0-9]/.test(password)) return password
+  }
 }

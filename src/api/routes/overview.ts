@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import type { Alert } from '../../core/index.js'
+import type { Alert, Finding } from '../../core/index.js'
 import type { Store } from '../../store/store.js'
 import { guarded } from '../auth/guard.js'
 import type { TokenStore } from '../auth/tokens.js'
 import { parseBody } from '../parse.js'
 import { ANOMALY_METHOD, findAnomalies } from '../views/anomalies.js'
-import { isExposure, summarizePosture } from '../views/posture-score.js'
+import { isExposure, postureTrend, summarizePosture } from '../views/posture-score.js'
 import { responseTimes } from '../views/triage.js'
 
 const HOUR = 3_600_000
@@ -25,6 +25,12 @@ function alertBuckets(alerts: Alert[], fromMs: number, bucketMs: number): { star
     const [ms, cluster] = key.split('\u0000')
     return { start: new Date(Number(ms)).toISOString(), cluster: cluster!, count }
   }).sort((a, b) => a.start.localeCompare(b.start) || a.cluster.localeCompare(b.cluster))
+}
+
+// The score is of the newest run; older runs make the trend.
+function latestRun(findings: Finding[]): Finding[] {
+  const newest = findings.reduce((max, f) => ((f.time ?? '') > max ? (f.time ?? '') : max), '')
+  return findings.filter((f) => (f.time ?? '') === newest)
 }
 
 /**
@@ -64,7 +70,8 @@ export async function overviewRoutes(app: FastifyInstance, options: { store: Sto
       openBySeverity,
       topRules: [...rules.values()].sort((a, b) => b.count - a.count).slice(0, 10),
       responseTimes: { days7: responseTimes(alerts, 7, now), days30: responseTimes(alerts, 30, now) },
-      posture: summarizePosture(findings.filter((f) => !isExposure(f))),
+      posture: summarizePosture(latestRun(findings.filter((f) => !isExposure(f)))),
+      postureTrend: postureTrend(findings.filter((f) => !isExposure(f))).slice(-30),
       exposed: findings.filter(isExposure).slice(0, 50),
     }
   })

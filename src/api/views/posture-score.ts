@@ -39,3 +39,13 @@ export function summarizePosture(findings: Finding[]): PostureSummary {
 export function isExposure(finding: Finding): boolean {
   return finding.checkId.startsWith('exposure.')
 }
+
+/**
+ * The score of each stored run, oldest first (a run's findings share their time).
+ * @example postureTrend(findings) // [{ time: '2026-03-01T10:00:00Z', score: 85 }, …]
+ */
+export function postureTrend(findings: Finding[]): { time: string; score: number }[] {
+  const runs = new Map<string, Finding[]>()
+  for (const f of findings) if (f.time) runs.set(f.time, [...(runs.get(f.time) ?? []), f])
+  return [...runs].sort(([a], [b]) => a.localeCompare(b)).map(([time, run]) => ({ time, score: summarizePosture(run).score }))
+}

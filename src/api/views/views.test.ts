@@ -5,6 +5,7 @@ import { toCsv } from './csv.js'
 import { parseSearchQuery } from './search-query.js'
 import { responseTimes, transition } from './triage.js'
 import { exceptionMatches } from '../../alerting/suppress.js'
+import { postureTrend, summarizePosture } from './posture-score.js'
 
 const alert: Alert = {
   id: 'a1', rule: { id: 'r1', title: 'T', source: 'sigma' }, severity: 'high', mitre: [], eventIds: [], entity: { cluster: 'c', user: 'alice', namespace: 'prod' },
@@ -84,5 +85,15 @@ describe('anomalies and export', () => {
   test('CSV quotes commas and neutralizes formulas', () => {
     const csv = toCsv([{ id: 'e1', time: 't', source: 's', cluster: 'c', stage: 'x', verb: 'get', user: { name: '=cmd()', groups: [] }, sourceIPs: ['1.2.3.4'], userAgent: 'a, "b"', objectRef: {}, requestURI: '', payload: {} }])
     expect(csv.split('\n')[1]).toBe(`t,c,get,'=cmd(),1.2.3.4,"a, ""b""",,,,,e1`)
+  })
+})
+
+describe('posture score', () => {
+  test('weights findings by severity, counts by control and namespace, and trends per run', () => {
+    const f = (severity: 'high' | 'low', time: string) => ({ checkId: 'c', controls: ['pss:baseline:x'], severity, message: '', remediation: '', evidence: null, time, resource: { namespace: 'shop' } })
+    const summary = summarizePosture([f('high', 't2'), f('low', 't2')])
+    expect(summary).toMatchObject({ score: 94, total: 2, bySeverity: { high: 1, low: 1 }, byControl: { 'pss:baseline:x': 2 }, byNamespace: { shop: 2 } })
+    expect(summary.method).toMatch(/critical 10, high 5/)
+    expect(postureTrend([f('high', 't2'), f('low', 't2'), f('high', 't1'), f('high', 't1'), f('high', 't1')])).toEqual([{ time: 't1', score: 85 }, { time: 't2', score: 94 }])
   })
 })

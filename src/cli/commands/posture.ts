@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { SEVERITIES } from '../../core/alert.js'
 import { KubesiemError, type Problem } from '../../core/errors.js'
 import type { Finding } from '../../core/finding.js'
@@ -11,6 +11,11 @@ import { applyExceptions, findingJson, findingsAsHtml, findingsAsJunit, findings
 import { formatJsonLines, formatTable } from '../format.js'
 import { readPostureInput, type InputFlags } from './posture-input.js'
 
+/**
+ * The output formats of `kubesiem posture --format`.
+ * @example
+ * POSTURE_FORMATS.includes('sarif') // true
+ */
 export const POSTURE_FORMATS = ['table', 'json', 'sarif', 'html', 'junit'] as const
 
 /** `kubesiem posture` flags as commander parses them. */
@@ -45,6 +50,7 @@ export async function runPostureCommand(paths: string[], flags: PostureFlags, ou
     const facts = await collectNodeFacts({ root: flags.nodeRoot, patterns: cis.checks.flatMap((c) => c.files) })
     input.objects.push({ object: facts, origin: { file: `node:${facts.metadata.name}`, line: 0 } })
   }
+  if (flags.pki && !(await stat(flags.pki).then((i) => i.isDirectory()).catch(() => false))) throw new KubesiemError('KUBESIEM_CLI_USAGE', { detail: `--pki ${flags.pki} is not a folder` })
   const root = (flags.nodeRoot ?? '/').replace(/\/$/, '')
   const pkiFolders = [...(flags.pki ? [[flags.pki, flags.pki]] : []), ...(flags.node || flags.nodeRoot ? ['/etc/kubernetes/pki', '/var/lib/kubelet/pki'].map((p) => [`${root}${p}`, p]) : [])]
   for (const [dir, shown] of pkiFolders) for (const cert of await readPkiFolder(dir, shown)) input.objects.push({ object: cert, origin: { file: cert.path, line: 0 } })
@@ -56,7 +62,11 @@ export async function runPostureCommand(paths: string[], flags: PostureFlags, ou
   let accepted = 0
   let expired: Array<{ checkId: string; expires?: string }> = []
   if (flags.exceptions) {
-    const parsed = parseExceptions(await readFile(flags.exceptions, 'utf8'), flags.exceptions)
+    const file = flags.exceptions
+    const text = await readFile(file, 'utf8').catch((error: Error) => {
+      throw new KubesiemError('KUBESIEM_POSTURE_BAD_EXCEPTION', { where: file, detail: `cannot read the exceptions file: ${error.message}` })
+    })
+    const parsed = parseExceptions(text, file)
     problems.push(...parsed.problems)
     const applied = applyExceptions(findings, parsed.exceptions, new Date())
     findings = applied.kept

@@ -2,6 +2,8 @@
  * What `kubesiem collect` reads: [group/version path, resource, kind]. deploy/kubesiem-reader-clusterrole.yaml
  * grants exactly these (a test keeps the two in step). Secrets are left out: RBAC cannot grant their
  * metadata without their data, and no posture check needs them.
+ * @example
+ * for (const [apiVersion, resource, kind] of SNAPSHOT_RESOURCES) listPath(apiVersion, resource)
  */
 export const SNAPSHOT_RESOURCES: ReadonlyArray<readonly [string, string, string]> = [
   ['v1', 'namespaces', 'Namespace'],

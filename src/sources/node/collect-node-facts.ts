@@ -3,7 +3,11 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { argValue, matchPath, type NodeFacts, type NodeFile, type NodeProcess } from '../../posture/checks/cis/node-facts.js'
 
-/** The processes whose command lines CIS checks read, by binary name. */
+/**
+ * The processes whose command lines CIS checks read, by binary name.
+ * @example
+ * NODE_BINARIES.includes('kubelet') // true
+ */
 export const NODE_BINARIES = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd', 'kubelet', 'kube-proxy']
 
 /** Where to look: `root` stands for `/` (a test folder, or /host when run in a pod with the host mounted). */

@@ -1,12 +1,19 @@
 import type { StatsBucket } from '../store.js'
 
-/** One query: counts per bucket per dimension, folded into buckets by `statsFromRows`. */
+/**
+ * One query: counts per bucket per dimension, folded into buckets by `statsFromRows`. One scan
+ * with GROUPING SETS (about twice as fast as a UNION ALL of four GROUP BYs at 3M events);
+ * GROUPING() tells the sets apart: 7 = verb, 11 = user, 13 = namespace, 14 = resource.
+ */
 export const STATS_SQL = (bucketSeconds: number, where: string): string => `
-  WITH base AS (SELECT time_bucket(INTERVAL ${bucketSeconds} SECOND, time) AS bucket, verb, user_name, namespace, resource FROM events ${where})
-  SELECT epoch_ms(bucket) AS ms, 'verb' AS dim, verb AS key, count(*)::INTEGER AS n FROM base GROUP BY ALL
-  UNION ALL SELECT epoch_ms(bucket), 'user', user_name, count(*)::INTEGER FROM base GROUP BY ALL
-  UNION ALL SELECT epoch_ms(bucket), 'namespace', coalesce(namespace, ''), count(*)::INTEGER FROM base GROUP BY ALL
-  UNION ALL SELECT epoch_ms(bucket), 'resource', coalesce(resource, ''), count(*)::INTEGER FROM base GROUP BY ALL`
+  SELECT ms,
+    CASE g WHEN 7 THEN 'verb' WHEN 11 THEN 'user' WHEN 13 THEN 'namespace' ELSE 'resource' END AS dim,
+    CASE g WHEN 7 THEN verb WHEN 11 THEN user_name WHEN 13 THEN coalesce(namespace, '') ELSE coalesce(resource, '') END AS key, n
+  FROM (
+    SELECT epoch_ms(time_bucket(INTERVAL ${bucketSeconds} SECOND, time)) AS ms, verb, user_name, namespace, resource,
+      GROUPING(verb, user_name, namespace, resource) AS g, count(*)::INTEGER AS n
+    FROM events ${where}
+    GROUP BY GROUPING SETS ((ms, verb), (ms, user_name), (ms, namespace), (ms, resource)))`
 
 const DIMENSION_KEY = { verb: 'byVerb', user: 'byUser', namespace: 'byNamespace', resource: 'byResource' } as const
 

@@ -33,20 +33,21 @@ export function cisCoverage(benchmark: CisBenchmark, objects: KubeObject[], chec
   if (kinds.has('KubeletConfiguration')) components.add('kubelet')
   if (kinds.has('KubeProxyConfiguration')) components.add('kube-proxy')
   const checkIds = new Set(checks.map((c) => c.id))
+  const managed = managedProvider(objects)
   const coverage: CisCoverage = { decided: [], undecided: [], manual: [] }
   for (const def of benchmark.checks) {
     if (!def.decidable) {
       coverage.manual.push(def.id)
       continue
     }
-    const reason = whyUndecided(def, components, kinds, nodes, checkIds)
+    const reason = whyUndecided(def, components, kinds, nodes, checkIds, managed)
     if (reason) coverage.undecided.push({ id: def.id, reason })
     else coverage.decided.push(def.id)
   }
   return coverage
 }
 
-function whyUndecided(def: CisDefinition, components: Set<string>, kinds: Set<string | undefined>, nodes: NodeFacts[], checkIds: Set<string>): string | undefined {
+function whyUndecided(def: CisDefinition, components: Set<string>, kinds: Set<string | undefined>, nodes: NodeFacts[], checkIds: Set<string>, managed: string | undefined): string | undefined {
   switch (def.component) {
     case 'policies': {
       const missing = def.decidedBy.filter((id) => !checkIds.has(id))
@@ -62,6 +63,16 @@ function whyUndecided(def: CisDefinition, components: Set<string>, kinds: Set<st
       if (def.test.every((t) => !t.config)) return components.has('kubelet') && nodes.some((n) => n.processes.some((p) => p.binary === 'kubelet')) ? undefined : 'needs the kubelet command line: run kubesiem posture --node'
       return components.has('kubelet') ? undefined : 'no KubeletConfiguration or kubelet process in the input'
     default:
-      return components.has(def.component) ? undefined : `no ${def.component} static Pod or process in the input (a managed control plane hides it)`
+      if (components.has(def.component)) return undefined
+      return managed ? `${managed} manages ${def.component}; its configuration is not visible` : `no ${def.component} static Pod or process in the input (a managed control plane hides it)`
   }
+}
+
+// Managed control planes leave a mark in the server version string (v1.31.2-eks-7f9249a, v1.30.5-gke.1014001).
+const PROVIDERS: Array<[RegExp, string]> = [[/-eks-/, 'EKS'], [/-gke\./, 'GKE'], [/-aks|\+aks/i, 'AKS']]
+
+function managedProvider(objects: KubeObject[]): string | undefined {
+  const info = objects.find((o) => o.kind === 'ClusterInfo')
+  const version = String((info?.serverVersion as { gitVersion?: unknown } | undefined)?.gitVersion ?? '')
+  return PROVIDERS.find(([pattern]) => pattern.test(version))?.[1]
 }

@@ -5,7 +5,11 @@ import { formatMessage, type Problem } from '../../../core/errors.js'
 import { isRecord } from '../../types.js'
 import type { BenchCheck, TestItem } from './engine/types.js'
 
-/** What a CIS check inspects. */
+/**
+ * What a CIS check inspects.
+ * @example
+ * CIS_COMPONENTS.includes(def.component)
+ */
 export const CIS_COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd', 'kubelet', 'kube-proxy', 'encryption-config', 'node-files', 'policies'] as const
 export type CisComponent = (typeof CIS_COMPONENTS)[number]
 

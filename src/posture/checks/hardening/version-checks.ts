@@ -13,8 +13,13 @@ export function parseK8sVersion(text: string): Version | undefined {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined
 }
 
-/** The versions an object reports: the API server's (ClusterInfo from collect) or a node's kubelet. */
+/** The versions an object reports: the API server's (ClusterInfo from collect, or its static Pod's image tag) or a node's kubelet. */
 function versionsOf(object: KubeObject): Array<{ role: string; text: string; path: string }> {
+  if (object.kind === 'Pod' && isRecord(object.spec) && Array.isArray(object.spec.containers)) {
+    const index = object.spec.containers.findIndex((c) => isRecord(c) && Array.isArray(c.command) && String(c.command[0]).split('/').pop() === 'kube-apiserver')
+    const tag = index < 0 ? undefined : /:(v\d+\.\d+\.\d+[^@]*)/.exec(String((object.spec.containers[index] as { image?: unknown }).image ?? ''))?.[1]
+    return tag ? [{ role: 'API server', text: tag, path: `/spec/containers/${index}/image` }] : []
+  }
   if (object.kind === 'ClusterInfo' && isRecord(object.serverVersion) && typeof object.serverVersion.gitVersion === 'string') return [{ role: 'API server', text: object.serverVersion.gitVersion, path: '/serverVersion/gitVersion' }]
   if (object.kind === 'Node' && isRecord(object.status) && isRecord(object.status.nodeInfo) && typeof object.status.nodeInfo.kubeletVersion === 'string') return [{ role: `kubelet on ${object.metadata?.name ?? ''}`, text: object.status.nodeInfo.kubeletVersion, path: '/status/nodeInfo/kubeletVersion' }]
   return []
