@@ -16,6 +16,8 @@ interface Bucket {
 const readVerb = compileFieldPath('verb')
 const readResource = compileFieldPath('objectRef.resource')
 const KEYS = ['product', 'service', 'category'] as const
+// Verbs × resources seen in a real cluster stay in the low thousands; the cap guards odd inputs.
+const MAX_CACHED_TRIPLES = 10_000
 
 /**
  * Enabled compiled rules indexed by logsource, verb and resource, so each event meets only the
@@ -28,6 +30,7 @@ export class RuleIndex {
   private readonly rules: CompiledRule[]
   private readonly buckets: Bucket[] = []
   private readonly bucketCache = new Map<string, Bucket[]>()
+  private readonly candidateCache = new Map<string, CompiledRule[]>()
 
   constructor(
     rules: CompiledRule[],
@@ -57,6 +60,17 @@ export class RuleIndex {
   candidates(event: Record<string, unknown>, logsource?: Logsource): CompiledRule[] {
     const verb = firstLower(readVerb, event)
     const resource = firstLower(readResource, event)
+    // Few (logsource, verb, resource) triples occur, so each list is built once and reused.
+    const memoKey = `${logsource ? KEYS.map((k) => logsource[k] ?? '').join('|') : '*'}\u0000${verb ?? ''}\u0000${resource ?? ''}`
+    const memo = this.candidateCache.get(memoKey)
+    if (memo) return memo
+    const out = this.pick(verb, resource, logsource)
+    if (this.candidateCache.size >= MAX_CACHED_TRIPLES) this.candidateCache.clear()
+    this.candidateCache.set(memoKey, out)
+    return out
+  }
+
+  private pick(verb: string | undefined, resource: string | undefined, logsource: Logsource | undefined): CompiledRule[] {
     const picked: number[] = []
     for (const bucket of this.bucketsFor(logsource)) {
       picked.push(...bucket.anyVerb)

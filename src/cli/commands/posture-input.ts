@@ -1,7 +1,10 @@
+import { stat } from 'node:fs/promises'
 import { KubesiemError, type Problem } from '../../core/errors.js'
 import { readManifestFiles } from '../../posture/input/index.js'
 import type { SourcedObject } from '../../posture/types.js'
 import { collectSnapshot } from '../../sources/k8s-api/index.js'
+import { collectNodeFacts } from '../../sources/node/collect-node-facts.js'
+import { readPkiFolder } from '../../sources/node/read-pki.js'
 
 /** Where posture and rbac commands read objects from. */
 export interface InputFlags {
@@ -36,4 +39,25 @@ export async function readPostureInput(paths: string[], flags: InputFlags, comma
     problems.push(...snapshot.problems)
   }
   return { objects, problems, cluster }
+}
+
+/**
+ * What the host itself shows: with `node`, the node's facts (files the patterns name, Kubernetes
+ * processes, their configs) and the certificates of its PKI folders, all under `nodeRoot`; with
+ * `pki`, the certificates of that folder.
+ * @example
+ * objects.push(...(await readHostInputs({ node: true }, cis.checks.flatMap((c) => c.files))))
+ */
+export async function readHostInputs(flags: { node: boolean; nodeRoot?: string; pki?: string }, patterns: string[]): Promise<SourcedObject[]> {
+  if (flags.pki && !(await stat(flags.pki).then((i) => i.isDirectory()).catch(() => false))) throw new KubesiemError('KUBESIEM_CLI_USAGE', { detail: `--pki ${flags.pki} is not a folder` })
+  const objects: SourcedObject[] = []
+  const folders: Array<[string, string]> = flags.pki ? [[flags.pki, flags.pki]] : []
+  if (flags.node) {
+    const facts = await collectNodeFacts({ root: flags.nodeRoot, patterns })
+    objects.push({ object: facts, origin: { file: `node:${facts.metadata.name}`, line: 0 } })
+    const root = (flags.nodeRoot ?? '/').replace(/\/$/, '')
+    for (const dir of ['/etc/kubernetes/pki', '/var/lib/kubelet/pki']) folders.push([`${root}${dir}`, dir])
+  }
+  for (const [dir, shown] of folders) for (const cert of await readPkiFolder(dir, shown)) objects.push({ object: cert, origin: { file: cert.path, line: 0 } })
+  return objects
 }

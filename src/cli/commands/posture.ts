@@ -1,15 +1,13 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { SEVERITIES } from '../../core/alert.js'
 import { KubesiemError, type Problem } from '../../core/errors.js'
 import type { Finding } from '../../core/finding.js'
 import { loadCisBenchmark } from '../../content/load-cis.js'
 import { loadK8sReleases } from '../../content/load-releases.js'
 import { BUILTIN_CHECKS, CLUSTER_HARDENING_CHECKS, runPosture, type CisBenchmark, type CisCoverage, type PssLevel } from '../../posture/index.js'
-import { collectNodeFacts } from '../../sources/node/collect-node-facts.js'
-import { readPkiFolder } from '../../sources/node/read-pki.js'
 import { applyExceptions, findingJson, findingsAsHtml, findingsAsJunit, findingsAsSarif, formatSummary, parseExceptions, resourceLabel, scorePosture } from '../../posture/report/index.js'
 import { formatJsonLines, formatTable } from '../format.js'
-import { readPostureInput, type InputFlags } from './posture-input.js'
+import { readHostInputs, readPostureInput, type InputFlags } from './posture-input.js'
 
 /**
  * The output formats of `kubesiem posture --format`.
@@ -43,17 +41,11 @@ export async function runPostureCommand(paths: string[], flags: PostureFlags, ou
   const format = flags.format ?? 'table'
   if (!(POSTURE_FORMATS as readonly string[]).includes(format)) throw new KubesiemError('KUBESIEM_CLI_USAGE', { detail: `--format must be one of ${POSTURE_FORMATS.join(', ')}, got "${format}"` })
   const levels = parseLevels(flags.level)
-  const input = await readPostureInput(paths, { ...flags, node: flags.node || flags.nodeRoot !== undefined }, 'posture')
-  const cluster = flags.cluster ?? input.cluster
   const cis = loadCisBenchmark()
-  if (flags.node || flags.nodeRoot) {
-    const facts = await collectNodeFacts({ root: flags.nodeRoot, patterns: cis.checks.flatMap((c) => c.files) })
-    input.objects.push({ object: facts, origin: { file: `node:${facts.metadata.name}`, line: 0 } })
-  }
-  if (flags.pki && !(await stat(flags.pki).then((i) => i.isDirectory()).catch(() => false))) throw new KubesiemError('KUBESIEM_CLI_USAGE', { detail: `--pki ${flags.pki} is not a folder` })
-  const root = (flags.nodeRoot ?? '/').replace(/\/$/, '')
-  const pkiFolders = [...(flags.pki ? [[flags.pki, flags.pki]] : []), ...(flags.node || flags.nodeRoot ? ['/etc/kubernetes/pki', '/var/lib/kubelet/pki'].map((p) => [`${root}${p}`, p]) : [])]
-  for (const [dir, shown] of pkiFolders) for (const cert of await readPkiFolder(dir, shown)) input.objects.push({ object: cert, origin: { file: cert.path, line: 0 } })
+  const onNode = flags.node === true || flags.nodeRoot !== undefined
+  const input = await readPostureInput(paths, { ...flags, node: onNode }, 'posture')
+  input.objects.push(...(await readHostInputs({ node: onNode, nodeRoot: flags.nodeRoot, pki: flags.pki }, cis.checks.flatMap((c) => c.files))))
+  const cluster = flags.cluster ?? input.cluster
   const checks = [...BUILTIN_CHECKS, ...CLUSTER_HARDENING_CHECKS]
   const result = runPosture(input.objects, { pssVersion: flags.pssVersion, levels, checks, cis, releases: loadK8sReleases() })
   const problems = [...input.problems, ...result.problems]

@@ -1,4 +1,4 @@
-import type { WindowEntry } from './correlation-window.js'
+import type { GroupState } from './correlation-window.js'
 
 /** The correlation types of Sigma 2.1. */
 export const CORRELATION_TYPES = ['event_count', 'value_count', 'temporal', 'temporal_ordered', 'value_sum', 'value_avg', 'value_percentile'] as const
@@ -13,27 +13,26 @@ export const NEEDS_FIELD: ReadonlySet<string> = new Set(['value_count', 'value_s
  * value: `lte: 1` finds a value seen in at most 1% of a group's events (a rare process name).
  * temporal_ordered counts how many of the rules appeared in the given order.
  * @example
- * metricOf('event_count', entries, 2) // entries.length
+ * metricOf('event_count', groupState, 2) // groupState.entries.length
  */
-export function metricOf(type: CorrelationType, entries: WindowEntry[], ruleCount: number): number {
+export function metricOf(type: CorrelationType, state: GroupState, ruleCount: number): number {
+  const entries = state.entries
   switch (type) {
     case 'event_count':
       return entries.length
     case 'value_count':
-      return new Set(entries.filter((e) => e.value !== undefined).map((e) => e.value)).size
+      return state.values.size
     case 'value_sum':
-    case 'value_avg': {
-      const nums = entries.map((e) => Number(e.value)).filter((n) => Number.isFinite(n))
-      const sum = nums.reduce((a, b) => a + b, 0)
-      return type === 'value_sum' ? sum : nums.length ? sum / nums.length : 0
-    }
+      return state.sum
+    case 'value_avg':
+      return state.numeric ? state.sum / state.numeric : 0
     case 'value_percentile': {
       const current = entries[entries.length - 1]?.value
       if (current === undefined) return 100
-      return (100 * entries.filter((e) => e.value === current).length) / entries.length
+      return (100 * (state.values.get(current) ?? 0)) / entries.length
     }
     case 'temporal':
-      return new Set(entries.map((e) => e.ref)).size
+      return state.refs.size
     case 'temporal_ordered': {
       let next = 0
       for (const e of entries) if (e.ref === next && ++next === ruleCount) break
@@ -41,7 +40,6 @@ export function metricOf(type: CorrelationType, entries: WindowEntry[], ruleCoun
     }
   }
 }
-
 
 /** One `gt/gte/lt/lte/eq/neq` bound of a correlation condition (several are ANDed). */
 export interface Bound {

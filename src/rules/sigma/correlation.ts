@@ -109,7 +109,7 @@ export function createCorrelation(spec: CorrelationSpec): CorrelationRule {
     const key = JSON.stringify(keyParts)
     const value = valueReaders ? joined(valueReaders[i], event) : undefined
     const state = windows.add(key, group, { t, ref: i, value, id })
-    const metric = metricOf(spec.type, state.entries, spec.sources.length)
+    const metric = metricOf(spec.type, state, spec.sources.length)
     if (!meets(metric, spec.bounds)) return
     const ids = state.entries.map((e) => e.id).filter((x): x is string => x !== undefined)
     hits.push({
