@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -154,6 +155,20 @@ describe('kubesiem posture: CIS (the built CLI)', () => {
   })
 })
 
+describe('kubesiem posture --pki (the built CLI)', () => {
+  test('reports a certificate that expires soon, and refuses a --pki that is not a folder', () => {
+    const dir = tempDataDir('kubesiem-pki-')
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'apiserver.key'), '-out', join(dir, 'apiserver.crt'), '-days', '5', '-subj', '/CN=kube-apiserver'], { stdio: 'ignore' })
+    const run = runCli(['posture', '--pki', dir, '--format', 'json'])
+    expect(run.status, run.stderr).toBe(0)
+    const [finding] = lines(run.stdout).filter((f) => f.checkId === 'hardening.pki.certificate-expiry')
+    expect(finding).toMatchObject({ severity: 'high', resource: { kind: 'CertificateFile' }, evidence: { subject: 'CN=kube-apiserver' } })
+    expect(finding.message).toMatch(/apiserver\.crt \(CN=kube-apiserver\) expires in [45] days/)
+    expect(run.stdout).not.toContain('PRIVATE KEY')
+    expect(runCli(['posture', '--pki', join(dir, 'apiserver.crt')]).stderr).toContain('is not a folder')
+  })
+})
+
 describe('kubesiem rbac and collect (the built CLI)', () => {
   test('who-can names the subject and the binding -> role -> rule path; can lists the rules', () => {
     const file = writeDump()
@@ -177,7 +192,7 @@ describe('kubesiem rbac and collect (the built CLI)', () => {
     try {
       const dir = tempDataDir('kubesiem-collect-')
       const kubeconfig = join(dir, 'kubeconfig')
-      writeFileSync(kubeconfig, `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:${(server.address() as AddressInfo).port}"}}]\nusers: [{name: u, user: {}}]\ncontexts: [{name: lab, context: {cluster: c, user: u}}]\ncurrent-context: lab\n`)
+      writeFileSync(kubeconfig, `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:${(server.address() as AddressInfo).port}", insecure-skip-tls-verify: true}}]\nusers: [{name: u, user: {}}]\ncontexts: [{name: lab, context: {cluster: c, user: u}}]\ncurrent-context: lab\n`)
       const out = join(dir, 'snapshot.json')
       const run = await runCliAsync(['collect', '--kubeconfig', kubeconfig, '--out', out])
       expect(run.status, run.stderr).toBe(0)

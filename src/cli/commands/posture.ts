@@ -43,7 +43,7 @@ export async function runPostureCommand(paths: string[], flags: PostureFlags, ou
   const levels = parseLevels(flags.level)
   const cis = loadCisBenchmark()
   const onNode = flags.node === true || flags.nodeRoot !== undefined
-  const input = await readPostureInput(paths, { ...flags, node: onNode }, 'posture')
+  const input = await readPostureInput(paths, { ...flags, node: onNode || flags.pki !== undefined }, 'posture')
   input.objects.push(...(await readHostInputs({ node: onNode, nodeRoot: flags.nodeRoot, pki: flags.pki }, cis.checks.flatMap((c) => c.files))))
   const cluster = flags.cluster ?? input.cluster
   const checks = [...BUILTIN_CHECKS, ...CLUSTER_HARDENING_CHECKS]

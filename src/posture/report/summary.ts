@@ -23,7 +23,8 @@ export interface SummaryInput {
  */
 export function formatSummary(input: SummaryInput): string[] {
   const lines = [`${input.objects} objects read, ${input.problems.length} problems`]
-  for (const problem of input.problems) lines.push(`  ${formatProblem(problem)}`)
+  // Posture problem messages already start with their file:line; do not say it twice.
+  for (const p of input.problems) lines.push(`  ${p.file && p.message.startsWith(p.file) ? `${p.message.replace(/^(\S+?:\d+(?::\d+)?): /, `$1: ${p.severity} ${p.code}: `)}` : formatProblem(p)}`)
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>
   for (const f of input.findings) counts[f.severity] += 1
   const bySeverity = [...SEVERITIES].reverse().map((s) => `${s} ${counts[s]}`).join(', ')

@@ -22,8 +22,27 @@ export function compileFieldPath(path: string): FieldReader {
   }
   // keys[i][j] = segs i..j-1 joined, built once so reading an event allocates no strings.
   const keys = segs.map((_, i) => segs.map((__, j) => (j < i ? '' : segs.slice(i, j + 1).join('.'))))
-  return (event, out) => walk(event, keys, segs.length, 0, out)
+  return (event, out) => {
+    if (event !== memoEvent) {
+      memoEvent = event
+      memo.clear()
+    }
+    let read = memo.get(path)
+    if (!read) {
+      const values: unknown[] = []
+      read = { found: walk(event, keys, segs.length, 0, values), values }
+      memo.set(path, read)
+    }
+    for (const v of read.values) out.push(v)
+    return read.found
+  }
 }
+
+// Dozens of rules read the same few nested fields (objectRef.resource, user.username) of the same
+// event in a row: the last event's reads are kept, keyed by path. Events are never changed while
+// rules read them, and one event is read at a time.
+let memoEvent: unknown
+const memo = new Map<string, { found: boolean; values: unknown[] }>()
 
 function walk(node: unknown, keys: string[][], n: number, i: number, out: unknown[]): boolean {
   if (i === n) {

@@ -11,7 +11,7 @@ import { listPath, SNAPSHOT_RESOURCES } from './resources.js'
 const dir = mkdtempSync(join(tmpdir(), 'kubesiem-collect-'))
 const kubeconfig = (server: string, extra = '') => {
   const file = join(dir, `kc-${Math.random().toString(36).slice(2)}.yaml`)
-  writeFileSync(file, `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "${server}"}}]\nusers: [{name: u, user: {token: s3cret${extra}}}]\ncontexts: [{name: lab, context: {cluster: c, user: u}}]\ncurrent-context: lab\n`)
+  writeFileSync(file, `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "${server}", insecure-skip-tls-verify: true}}]\nusers: [{name: u, user: {token: s3cret${extra}}}]\ncontexts: [{name: lab, context: {cluster: c, user: u}}]\ncurrent-context: lab\n`)
   return file
 }
 
