@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import type { Config } from '../config/schema.js'
 import { generateDemoEvents } from '../demo/generate.js'
 import { startLiveDetection } from '../alerting/live-detection.js'
-import { formatProblem } from '../core/index.js'
+import { formatProblem, type KubeEvent } from '../core/index.js'
+import { startBackgroundJobs } from './background/start.js'
 import { loadRuleSet } from '../content/load-rule-set.js'
 import { createPipeline } from '../pipeline/ingest.js'
 import { openDuckDbStore } from '../store/duckdb/store.js'
@@ -81,7 +82,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   ruleSet.rules = ruleSet.rules.map((rule) => (ruleStates.has(rule.ref.id) ? { ...rule, enabled: ruleStates.get(rule.ref.id)! } : rule))
   const live = await startLiveDetection(store, ruleSet, { firstSeen: detection.firstSeen })
   let log: (error: unknown) => void = () => undefined
-  const pipeline = createPipeline({ store, redact: config.redact, onStored: live.onStored, onListenerError: (error) => log(error) })
+  const background = startBackgroundJobs(config, store, live.bus, (error) => log(error))
+  const onStored = async (events: KubeEvent[]): Promise<void> => {
+    await live.onStored(events)
+    background.posture?.observe(events)
+  }
+  const pipeline = createPipeline({ store, redact: config.redact, onStored, onListenerError: (error) => log(error) })
   const app = await buildApp({
     config, store, tokens, ingest: pipeline.ingest, bus: live.bus, logLevel: options.logLevel,
     sessions: new SessionManager(store, config.auth.sessionMinutes),
@@ -117,6 +123,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminPassword,
     async close() {
       if (retention) clearInterval(retention)
+      background.posture?.stop()
+      background.exposure?.stop()
       await app.close()
       await pipeline.drain()
       await store.close()

@@ -46,7 +46,17 @@ export const ConfigSchema = z.object({
     })
     .default({ sessionMinutes: 720 }),
   /** A cluster snapshot (manifests folder or file) for the RBAC evaluator behind investigations. */
-  posture: z.object({ snapshot: z.string().optional() }).default({}),
+  posture: z
+    .object({
+      /** Manifests, folders or a `kubectl get -A -o json` dump, re-read every interval (also the RBAC snapshot of investigations). */
+      snapshot: z.string().optional(),
+      /** A live cluster to snapshot instead, through the read-only ClusterRole in deploy/. */
+      kubeconfig: z.string().optional(),
+      context: z.string().optional(),
+      // Audit events keep posture current in between; the full re-read catches what they missed.
+      intervalMinutes: z.number().positive().default(60),
+    })
+    .default({ intervalMinutes: 60 }),
   exposure: z
     .object({
       /** Hosts, host:port or bounded CIDRs to probe on a schedule; none turns the job off. */

@@ -7,7 +7,7 @@ import { loadK8sReleases } from '../../content/load-releases.js'
 import { BUILTIN_CHECKS, CLUSTER_HARDENING_CHECKS, runPosture, type CisBenchmark, type CisCoverage, type PssLevel } from '../../posture/index.js'
 import { applyExceptions, findingJson, findingsAsHtml, findingsAsJunit, findingsAsSarif, formatSummary, parseExceptions, resourceLabel, scorePosture } from '../../posture/report/index.js'
 import { formatJsonLines, formatTable } from '../format.js'
-import { readHostInputs, readPostureInput, type InputFlags } from './posture-input.js'
+import { readHostInputs, readPostureInput, type InputFlags } from '../../sources/cluster-objects/read-input.js'
 
 /**
  * The output formats of `kubesiem posture --format`.

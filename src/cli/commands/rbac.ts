@@ -1,7 +1,7 @@
 import { KubesiemError } from '../../core/errors.js'
 import { buildRbacModel, canList, formatGrantPath, whoCan, type AccessRequest, type ResourceRequest, type Subject } from '../../posture/rbac/index.js'
 import { formatJsonLines, formatTable } from '../format.js'
-import { readPostureInput, type InputFlags } from './posture-input.js'
+import { readPostureInput, type InputFlags } from '../../sources/cluster-objects/read-input.js'
 
 /** Flags shared by `rbac who-can` and `rbac can`. */
 export interface RbacFlags extends InputFlags {

@@ -2,9 +2,9 @@ import { stat } from 'node:fs/promises'
 import { KubesiemError, type Problem } from '../../core/errors.js'
 import { readManifestFiles } from '../../posture/input/index.js'
 import type { SourcedObject } from '../../posture/types.js'
-import { collectSnapshot } from '../../sources/k8s-api/index.js'
-import { collectNodeFacts } from '../../sources/node/collect-node-facts.js'
-import { readPkiFolder } from '../../sources/node/read-pki.js'
+import { collectSnapshot } from '../k8s-api/index.js'
+import { collectNodeFacts } from '../node/collect-node-facts.js'
+import { readPkiFolder } from '../node/read-pki.js'
 
 /** Where posture and rbac commands read objects from. */
 export interface InputFlags {
