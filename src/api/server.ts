@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config/schema.js'
+import { demoClusterSnapshot } from '../demo/cluster-snapshot.js'
 import { generateDemoEvents } from '../demo/generate.js'
 import { startLiveDetection } from '../alerting/live-detection.js'
 import { formatProblem, type KubeEvent } from '../core/index.js'
@@ -46,6 +47,14 @@ export interface ServerLink {
 export const SERVER_LINK_FILE = 'server.json'
 const DEMO_CURSOR = 'demo:replayed'
 
+// The demo comes with its cluster's objects, so posture and the blast radius have data too.
+function withDemoSnapshot(config: Config): Config {
+  if (config.posture.snapshot || config.posture.kubeconfig) return config
+  const snapshot = join(config.dataDir, 'demo-cluster.json')
+  writeFileSync(snapshot, JSON.stringify(demoClusterSnapshot(), null, 2))
+  return { ...config, posture: { ...config.posture, snapshot } }
+}
+
 async function replayDemo(store: Store, ingest: ReturnType<typeof createPipeline>['ingest'], cluster: string): Promise<number> {
   if (await store.getCursor(DEMO_CURSOR)) return 0
   const events = generateDemoEvents({ end: new Date() })
@@ -68,9 +77,9 @@ async function createFirstAdmin(store: Store): Promise<string> {
  * @example const server = await startServer({ config: parseConfig({}), demo: true })
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { config } = options
   const print = options.print ?? ((line: string) => console.log(line))
-  mkdirSync(config.dataDir, { recursive: true })
+  mkdirSync(options.config.dataDir, { recursive: true })
+  const config = options.demo ? withDemoSnapshot(options.config) : options.config
   const store = await openDuckDbStore({ path: join(config.dataDir, 'kubesiem.duckdb') })
   const tokens = new TokenStore(config.dataDir)
   const adminToken = tokens.isEmpty() ? tokens.create('admin', 'admin').token : undefined

@@ -99,6 +99,17 @@ describe('the demo', () => {
         expect(alert, String(re)).toBeDefined()
         expect(alert.mitre).toContain(technique)
       }
+      // The demo cluster's snapshot: posture findings in the API, and what mallory can do.
+      const auth = { authorization: `Bearer ${demo.adminToken}` }
+      let findings: { checkId: string; controls: string[]; resource?: { name?: string } }[] = []
+      for (let i = 0; i < 100 && findings.length === 0; i++) {
+        findings = (await (await fetch(`${demo.url}/api/findings`, { headers: auth })).json()).findings
+        if (findings.length === 0) await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(findings.some((f) => f.controls.includes('pss:baseline:privileged') && f.resource?.name === 'debug-node')).toBe(true)
+      const can = await (await fetch(`${demo.url}/api/rbac/can-list?user=mallory@example.com&groups=developers,system:authenticated`, { headers: auth })).json()
+      expect(can.loaded).toBe(true)
+      expect(JSON.stringify(can)).toContain('secrets')
     } finally {
       await demo.close()
     }
