@@ -80,7 +80,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const print = options.print ?? ((line: string) => console.log(line))
   mkdirSync(options.config.dataDir, { recursive: true })
   const config = options.demo ? withDemoSnapshot(options.config) : options.config
-  const store = await openDuckDbStore({ path: join(config.dataDir, 'kubesiem.duckdb') })
+  // At DuckDB's 16 MB default a checkpoint ran every few webhook batches and set their p99.
+  const store = await openDuckDbStore({ path: join(config.dataDir, 'kubesiem.duckdb'), checkpointThreshold: '256MB' })
   const tokens = new TokenStore(config.dataDir)
   const adminToken = tokens.isEmpty() ? tokens.create('admin', 'admin').token : undefined
   const adminPassword = (await store.listUsers()).length === 0 ? await createFirstAdmin(store) : undefined

@@ -1,5 +1,10 @@
+import { execFile } from 'node:child_process'
 import { rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { runIngest } from '../cli/commands/ingest.js'
+
+const run = promisify(execFile)
 
 /**
  * Ingest a file into a fresh data folder through the path `kubesiem ingest` takes; returns events
@@ -16,4 +21,15 @@ export async function ingestFile(path: string, dir: string): Promise<{ stored: n
   } finally {
     clearInterval(sampler)
   }
+}
+
+/**
+ * The same ingest in a fresh child process: its peak RSS (getrusage maxRSS) is the ingest's own.
+ * @example await ingestFileInChild('.bench/audit-2000000.jsonl', '.bench/db-big')
+ */
+export async function ingestFileInChild(path: string, dir: string): Promise<{ stored: number; peakRssMb: number }> {
+  rmSync(dir, { recursive: true, force: true })
+  const child = fileURLToPath(new URL('./ingest-child.js', import.meta.url))
+  const { stdout } = await run(process.execPath, [child, path, dir], { maxBuffer: 1 << 20 })
+  return JSON.parse(stdout) as { stored: number; peakRssMb: number }
 }

@@ -19,6 +19,12 @@ export interface DuckDbStoreOptions {
    * of RSS after 200k events here; 64 MB holds RSS near 400 MB and spills big queries to disk.
    */
   memoryLimit?: string
+  /**
+   * WAL size that triggers a checkpoint. The server raises it to keep checkpoints (which rewrite the
+   * open row group) off the webhook's hot path; a bulk ingest keeps DuckDB's 16 MB, which also
+   * bounds the unflushed data it holds in memory.
+   */
+  checkpointThreshold?: string
 }
 
 const EVENT_SELECT = `SELECT ${EVENT_COLUMNS.filter((c) => c !== 'time').join(', ')}, epoch_ms(time) AS ms FROM events`
@@ -76,9 +82,7 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
   if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true })
   let instance: DuckDBInstance
   try {
-    // A checkpoint rewrites the table's open row group: at DuckDB's 16 MB default it ran every few
-    // webhook batches and set their p99; 256 MB of WAL between checkpoints keeps it off the hot path.
-    instance = await DuckDBInstance.create(options.path, { memory_limit: options.memoryLimit ?? '64MB', checkpoint_threshold: '256MB' })
+    instance = await DuckDBInstance.create(options.path, { memory_limit: options.memoryLimit ?? '64MB', checkpoint_threshold: options.checkpointThreshold ?? '16MB' })
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     if (/lock/i.test(detail)) throw new KubesiemError('KUBESIEM_STORE_LOCKED', { dir: dirname(options.path) })
