@@ -61,7 +61,7 @@ function uniqueByKey(events: KubeEvent[]): KubeEvent[] {
 
 // How many rows a deferred-commit ingest lets pile up before it commits: bounds what a crash can
 // make a bulk ingest redo (dedup makes the redo harmless).
-const DEFERRED_COMMIT_ROWS = 100_000
+const DEFERRED_COMMIT_ROWS = 50_000
 
 // Without the ICU extension (not downloadable here) DuckDB has no time zones: times travel as epoch ms.
 function toMs(iso: string): number {
