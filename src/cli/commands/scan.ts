@@ -78,6 +78,10 @@ export async function scanInputs(args: string[], flags: ScanFlags): Promise<{ ta
     options.fromPod = { metadataAddress: flags.metadataAddress ?? METADATA_ADDRESS, token: await podToken(flags.tokenFile) }
     const host = process.env.KUBERNETES_SERVICE_HOST
     if (host) targets.push(`${host.includes(':') ? `[${host}]` : host}:${process.env.KUBERNETES_SERVICE_PORT ?? '443'}`)
+    // The node this pod runs on, from the downward API (status.hostIP, see deploy/kubesiem-scan-job.yaml):
+    // its kubelet, read-only port and, on a control-plane node, etcd, on the default port list.
+    const node = process.env.HOST_IP ?? process.env.KUBESIEM_NODE_IP
+    if (node && !targets.includes(node)) targets.push(node)
   }
   if (targets.length === 0 && !flags.fromPod) throw new KubesiemError('KUBESIEM_CLI_USAGE', { detail: 'scan needs at least one TARGET (host, host:port or CIDR) or --from-cluster FILE' })
   return { targets, options }
