@@ -117,8 +117,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   else print(`log in with the admin token printed on the first start; a local CLI uses ${linkFile}`)
   if (options.demo) {
     const replayed = await replayDemo(store, pipeline.ingest, config.cluster)
-    // The demo's alerts are there before the URL is worth opening.
+    // The demo's alerts and its cluster's posture are there before the URL is worth opening.
     await pipeline.drain()
+    await background.posture?.done
     print(replayed ? `demo: replayed ${replayed} audit events into cluster "${config.cluster}"` : 'demo: already replayed in this data folder')
   }
   const retention = config.retention.maxAgeDays || config.retention.maxEvents

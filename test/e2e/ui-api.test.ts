@@ -35,7 +35,9 @@ describe('views over the demo stream', () => {
     expect(Object.values(body.openBySeverity as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(5)
     expect(body.topRules[0].count).toBeGreaterThan(0)
     expect(body.responseTimes.days7.ttd.count).toBeGreaterThan(5)
-    expect(body.posture).toMatchObject({ score: 100, total: 0 })
+    // The demo's cluster snapshot (privileged hostPID pod, cluster-admin binding…) scores badly.
+    expect(body.posture.total).toBeGreaterThan(10)
+    expect(body.posture.score).toBeLessThan(100)
   })
 
   test('triage: acknowledge, assign, comment, resolve, bulk; illegal moves are 409; all audited', async () => {
@@ -60,7 +62,7 @@ describe('views over the demo stream', () => {
     expect(rules.rules.find((r) => r.id === b!.rule.id)!.falsePositiveRate).toBeGreaterThan(0)
   })
 
-  test('investigation: identity timeline ±1 h with addresses and agents, target history, incident, no RBAC snapshot', async () => {
+  test('investigation: identity timeline ±1 h with addresses and agents, target history, incident, blast radius', async () => {
     const { body: list } = await api<{ alerts: Alert[] }>('/api/alerts?limit=100')
     const alert = list.alerts.find((a) => a.entity.user && a.entity.namespace)!
     const { body } = await api<Record<string, any>>(`/api/alerts/${alert.id}/investigation`)
@@ -71,7 +73,9 @@ describe('views over the demo stream', () => {
     expect(body.identity.userAgents.length).toBeGreaterThan(0)
     expect(body.evidence.length).toBeGreaterThan(0)
     expect(body.incident.alerts.map((a: Alert) => a.id)).toContain(alert.id)
-    expect(body.canDo).toEqual({ loaded: false, message: expect.stringMatching(/no RBAC snapshot loaded/) })
+    // The demo ships its cluster's RBAC: what the identity can do, with the path that grants it.
+    expect(body.canDo.loaded).toBe(true)
+    expect(body.canDo.rules.length).toBeGreaterThan(0)
   })
 
   test('search: query bar, syntax error position, facets, histogram, pagination, export, saved searches', async () => {
