@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs'
 import type { AlertBus } from '../alerting/bus.js'
 import type { Config } from '../config/schema.js'
 import type { IngestReport } from '../pipeline/ingest.js'
-import { REDACTED } from '../pipeline/redact/redact.js'
 import type { SourceRecord } from '../pipeline/stages.js'
 import type { Store } from '../store/store.js'
 import type { OidcLogin } from './auth/oidc.js'
@@ -20,6 +19,7 @@ import { alertRoutes } from './routes/alerts.js'
 import { eventRoutes } from './routes/events.js'
 import { ingestRoutes } from './routes/ingest.js'
 import { tokenRoutes } from './routes/tokens.js'
+import { scrubTokens } from '../core/index.js'
 
 export interface AppDeps {
   config: Config
@@ -50,10 +50,6 @@ declare module 'fastify' {
   }
 }
 
-// Request URLs may carry tokens (?access_token=): never log them as they came.
-function scrubUrl(url: string): string {
-  return url.replace(/([?&](?:access_token|token|id_token)=)[^&#]+/gi, `$1${REDACTED}`)
-}
 
 /**
  * Build the HTTP app: `/healthz` open, everything else behind a bearer token.
@@ -67,7 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: {
       level: deps.logLevel ?? 'info',
       redact: ['req.headers.authorization', 'req.headers.cookie'],
-      serializers: { req: (req) => ({ method: req.method, url: scrubUrl(req.url), remoteAddress: req.ip }) },
+      // Request URLs may carry tokens (?access_token=): never log them as they came.
+      serializers: { req: (req) => ({ method: req.method, url: scrubTokens(req.url), remoteAddress: req.ip }) },
     },
     // Large enough for an ingest batch; the ingest routes set their own, tighter limit.
     bodyLimit: config.ingest.maxBodyBytes,

@@ -28,11 +28,5 @@ export interface SourcedObject {
   origin: Origin
 }
 
-/**
- * Narrow an unknown to a plain object.
- * @example
- * if (isRecord(doc) && typeof doc.kind === 'string') objects.push(doc)
- */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+/** Narrow an unknown to a plain object: posture's name for core's `isObject`. */
+export { isObject as isRecord } from '../core/index.js'

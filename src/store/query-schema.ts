@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { KubesiemError } from '../core/index.js'
+import { parseWith } from '../core/index.js'
 import type { EventQuery, StatsQuery } from './store.js'
 
 const isoTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO-8601 time such as 2026-03-01T10:00:00Z')
@@ -23,12 +23,6 @@ export const EventQuerySchema = z.object({
 
 export const StatsQuerySchema = EventQuerySchema.extend({ bucketSeconds: z.coerce.number().int().min(1).max(31 * 86_400).optional() })
 
-function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input)
-  if (result.success) return result.data
-  const issue = result.error.issues[0]!
-  throw new KubesiemError('KUBESIEM_API_BAD_QUERY', { field: issue.path.join('.'), detail: issue.message })
-}
 
 /**
  * Validate event filters from outside; a bad one is a 400 naming the field.

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { KubesiemError } from '../../core/index.js'
+import { parseBody } from '../parse.js'
 import type { Store } from '../../store/store.js'
 import { guarded } from '../auth/guard.js'
 import type { TokenStore } from '../auth/tokens.js'
@@ -25,12 +25,7 @@ const AlertQuerySchema = z.object({
 export async function alertRoutes(app: FastifyInstance, options: { store: Store; tokens: TokenStore }): Promise<void> {
   const guard = guarded(options.tokens, 'viewer')
   app.get('/api/alerts', guard, async (request) => {
-    const parsed = AlertQuerySchema.safeParse(request.query)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!
-      throw new KubesiemError('KUBESIEM_API_BAD_QUERY', { field: issue.path.join('.'), detail: issue.message })
-    }
-    return options.store.queryAlerts(parsed.data)
+    return options.store.queryAlerts(parseBody(AlertQuerySchema, request.query))
   })
   app.get('/api/findings', guard, async (request) => {
     const query = request.query as Record<string, string | undefined>

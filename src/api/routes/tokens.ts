@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { KubesiemError } from '../../core/index.js'
+import { parseBody } from '../parse.js'
 import { guarded } from '../auth/guard.js'
 import { ROLES } from '../auth/roles.js'
 import type { TokenStore } from '../auth/tokens.js'
@@ -17,13 +17,9 @@ export async function tokenRoutes(app: FastifyInstance, options: { tokens: Token
   const guard = guarded(options.tokens, 'admin')
   app.get('/api/tokens', guard, async () => ({ tokens: options.tokens.list() }))
   app.post('/api/tokens', guard, async (request, reply) => {
-    const parsed = CreateTokenSchema.safeParse(request.body)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!
-      throw new KubesiemError('KUBESIEM_API_BAD_QUERY', { field: issue.path.join('.'), detail: issue.message })
-    }
-    const { token, record } = options.tokens.create(parsed.data.name, parsed.data.role)
-    await recordAudit(options.store, request, 'token.create', parsed.data.name, { role: parsed.data.role })
+    const body = parseBody(CreateTokenSchema, request.body)
+    const { token, record } = options.tokens.create(body.name, body.role)
+    await recordAudit(options.store, request, 'token.create', body.name, { role: body.role })
     reply.code(201)
     return { token, id: record.id, name: record.name, role: record.role }
   })

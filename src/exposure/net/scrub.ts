@@ -1,8 +1,7 @@
-const R = '[REDACTED]'
+import { BEARER, JWT, REDACTED as R } from '../../core/index.js'
+
 // JSON string values under keys that hold credentials or Secret/etcd payloads (env values, kv values).
 const SECRET_VALUE = /("(?:value|password|token|secret|data|stringData|client-key-data|client-certificate-data|id_token|access_token|refresh_token|SecretAccessKey|Token|AccessKeyId)"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|$)/gi
-const BEARER = /\b(bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi
-const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g
 const AWS_KEY_ID = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g
 

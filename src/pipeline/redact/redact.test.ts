@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { REDACTED, redactAuditEvent } from './redact.js'
+import { REDACTED } from '../../core/index.js'
+import { redactAuditEvent } from './redact.js'
 
 const secretEvent = (extra: Record<string, unknown>) => ({
   kind: 'Event', auditID: 'a', stage: 'ResponseComplete', verb: 'create',

@@ -1,27 +1,12 @@
-import { isObject, type JsonObject } from '../../core/index.js'
+import { isObject, REDACTED, scrubTokens, type JsonObject } from '../../core/index.js'
 import { redactPaths } from './paths.js'
-
-/** The text that replaces every secret value. A fixed string: a hash of a short secret can be brute-forced. */
-export const REDACTED = '[REDACTED]'
 
 export interface RedactOptions {
   /** Extra dotted paths to blank in every payload, `*` matching any key or array element. */
   extraPaths?: string[]
 }
 
-// Bearer tokens and JWTs may appear in any string: URIs, headers copied into annotations, error messages.
-const BEARER = /\b(bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi
-const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/g
-const URI_TOKEN = /([?&](?:access_token|token|id_token)=)[^&#\s]+/gi
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
-
-// One cheap test first: almost no string holds any of these, and allocating per string is costly.
-const MAYBE_SECRET = /bearer|eyJ|token=/i
-
-function scrubString(text: string): string {
-  if (!MAYBE_SECRET.test(text)) return text
-  return text.replace(BEARER, `$1${REDACTED}`).replace(JWT, REDACTED).replace(URI_TOKEN, `$1${REDACTED}`)
-}
 
 function blankValues(map: unknown): unknown {
   if (!isObject(map)) return map
@@ -44,7 +29,7 @@ const CREDENTIAL_KEYS = new Set(['token', 'password', 'client-key-data', 'client
 // Copy-on-write: an unchanged subtree comes back as the same reference, so the common event (no
 // secret anywhere) costs one read-only pass and no allocation.
 function walk(value: unknown, inSecretContext: boolean): unknown {
-  if (typeof value === 'string') return scrubString(value)
+  if (typeof value === 'string') return scrubTokens(value)
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined
     for (let i = 0; i < value.length; i++) {
