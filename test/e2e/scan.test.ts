@@ -29,7 +29,7 @@ describe.skipIf(!ETCD_BIN && !inCi)('kubesiem scan (built CLI, real etcd)', () =
   test('table format', async () => {
     const run = await runCliAsync(['scan', `${etcd.host}:${etcd.client}`])
     expect(run.status, run.stderr).toBe(0)
-    expect(run.stdout).toMatch(/^SEVERITY\s+TARGET\s+CHECK\s+MESSAGE/)
+    expect(run.stdout, run.stderr).toMatch(/^SEVERITY\s+TARGET\s+CHECK\s+MESSAGE/)
     expect(run.stdout).toContain('CRITICAL')
   })
 

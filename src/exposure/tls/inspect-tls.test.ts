@@ -1,5 +1,5 @@
 import https from 'node:https'
-import type { AddressInfo } from 'node:net'
+import { createServer, type AddressInfo, type Server } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { testPki } from '../../../test/fixtures/exposure/fake-server.js'
 import { inspectTls } from './inspect-tls.js'
@@ -33,5 +33,17 @@ describe('TLS probe', () => {
 
   test('no client certificate asked', async () => {
     expect(await inspectTls(endpoint(plain), 2000)).toMatchObject({ kind: 'tls', tls: { subject: 'CN=etcd-server', clientCertRequested: false, clientCertRequired: false } })
+  })
+
+  // etcd multiplexes its client port (cmux): a ClientHello matches no protocol and the connection
+  // is dropped with the hello unread, which the kernel turns into a reset. That is a plain port.
+  test('a reset in answer to the ClientHello means plain text, not a failed probe', async () => {
+    const resetter: Server = createServer((socket) => socket.once('data', () => socket.resetAndDestroy()))
+    await new Promise<void>((resolve) => resetter.listen(0, '127.0.0.1', resolve))
+    try {
+      expect(await inspectTls(endpoint((resetter.address() as AddressInfo).port), 2000)).toEqual({ kind: 'plain' })
+    } finally {
+      resetter.close()
+    }
   })
 })

@@ -48,8 +48,12 @@ function attempt(endpoint: Endpoint, timeoutMs: number, maxVersion: 'TLSv1.2' | 
       const alert = facts.alert === undefined ? '' : ` (alert ${facts.alert})`
       return { kind: 'failed', failure: new ProbeFailure('KUBESIEM_EXPOSURE_TLS_FAILED', { target: endpoint.target, detail: `${error.message}${alert}` }) }
     }
-    raw.once('error', (error) => finish({ kind: 'failed', failure: toProbeFailure(error, endpoint.target, 'TLS handshake') }))
+    let connected = false
+    // After connect, a reset is an answer too: a multiplexed plain port (etcd's cmux) drops an
+    // unmatched ClientHello unread, and the kernel sends RST instead of FIN. classify() decides.
+    raw.once('error', (error) => finish(connected ? classify(error) : { kind: 'failed', failure: toProbeFailure(error, endpoint.target, 'TLS handshake') }))
     raw.once('connect', () => {
+      connected = true
       timer.refresh()
       const tap = new RecordTap(raw, (chunk) => {
         if (received < MAX_HANDSHAKE_BYTES) chunks.push(chunk)
