@@ -100,8 +100,7 @@ export class RuleIndex {
 }
 
 function firstLower(read: typeof readVerb, event: Record<string, unknown>): string | undefined {
-  const values: unknown[] = []
-  read(event, values)
-  const v = values.find((x) => typeof x === 'string')
-  return typeof v === 'string' ? v.toLowerCase() : undefined
+  const fv = read(event)
+  const i = fv.values.findIndex((x) => typeof x === 'string')
+  return i < 0 ? undefined : fv.lower()[i]
 }

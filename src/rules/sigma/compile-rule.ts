@@ -52,7 +52,11 @@ export function compileRule(file: YFile, root: YNode, docAt: number, docIndex: n
     enabled: true,
     logsource,
     index,
-    match: (event) => pred(event) && (excludes.length === 0 || !excludes.some((x) => x(event))),
+    match: (event) => {
+      if (!pred(event)) return false
+      for (const exclude of excludes) if (exclude(event)) return false
+      return true
+    },
     summarize: (event) => summarizeAudit(title, event),
   }
   return { rule, name: typeof meta.name === 'string' ? meta.name : undefined, at: docAt, excludes }

@@ -1,4 +1,5 @@
 import { ConditionSyntaxError, type CondNode } from './condition-parser.js'
+import { everyPred, somePred } from './combine.js'
 import { andFacts, orFacts } from './facts.js'
 import type { Facts, Pred } from './field-matcher.js'
 import type { Selection } from './selection.js'
@@ -51,11 +52,11 @@ function compileOf(node: CondNode & { t: 'of' }, sel: Map<string, Selection>, is
   }
   const preds = picked.map((s) => s.pred)
   if (node.count === 'all') {
-    return { pred: (ev) => preds.every((p) => p(ev)), facts: picked.reduce<Facts>((acc, s) => andFacts(acc, s.facts), {}) }
+    return { pred: everyPred(preds), facts: picked.reduce<Facts>((acc, s) => andFacts(acc, s.facts), {}) }
   }
   const need = node.count
   const facts = need === 1 ? picked.slice(1).reduce<Facts>((acc, s) => orFacts(acc, s.facts), picked[0].facts) : {}
-  if (need <= 1) return { pred: (ev) => preds.some((p) => p(ev)), facts }
+  if (need <= 1) return { pred: somePred(preds), facts }
   return {
     pred: (ev) => {
       let n = 0

@@ -1,7 +1,7 @@
 import type { RuleRef, Severity } from '../../core/index.js'
 import { meets, metricOf, type Bound, type CorrelationType } from './correlation-metric.js'
 import { GroupWindows, type WindowLimits } from './correlation-window.js'
-import { compileFieldPath, toText, type FieldReader } from './field-path.js'
+import { compileFieldPath, type FieldReader } from './field-path.js'
 
 /** A correlation rule fired for one group. */
 export interface CorrelationHit {
@@ -127,13 +127,7 @@ export function createCorrelation(spec: CorrelationSpec): CorrelationRule {
 }
 
 function first(read: FieldReader, event: Record<string, unknown>): string | undefined {
-  const values: unknown[] = []
-  if (!read(event, values)) return undefined
-  for (const v of values) {
-    const t = toText(v)
-    if (t !== undefined) return t
-  }
-  return undefined
+  return read(event).texts().find((t) => t !== undefined)
 }
 
 function joined(readers: FieldReader[], event: Record<string, unknown>): string | undefined {

@@ -1,5 +1,5 @@
 import RE2 from 're2'
-import { allStrings, compileFieldPath, toText } from './field-path.js'
+import { allValues, compileFieldPath, type FieldValues } from './field-path.js'
 import { compileCidr } from './ip.js'
 import { parseModifiers, type ModifierChain } from './modifiers.js'
 import { report, type Reporter } from './problems.js'
@@ -7,7 +7,8 @@ import type { TextTest } from './value-tests.js'
 import { buildStringValue, expandPlaceholders, placeholderNames } from './string-value.js'
 import { timePart } from './time-parts.js'
 import { compareWith, compileFieldref } from './value-tests.js'
-import { compilePattern, literalOf } from './wildcard.js'
+import { PatternSet } from './pattern-set.js'
+import { foldDashes, type Pattern, type StringTestOptions } from './wildcard.js'
 import type { YNode } from './yaml-tree.js'
 
 /** A compiled predicate over one event. */
@@ -24,10 +25,11 @@ export interface MatchContext extends Reporter {
   placeholders?: Record<string, string[]>
 }
 
-type ValueTest = (values: unknown[], found: boolean, event: Record<string, unknown>) => boolean
+type ValueTest = (fv: FieldValues, event: Record<string, unknown>) => boolean
+/** One value of an entry: plain string patterns (merged with the entry's others) or a test of its own. */
+type ItemTest = { patterns: Pattern[]; fold: boolean } | { test: ValueTest }
 
 const INDEXED: Record<string, keyof Facts> = { verb: 'verb', 'objectRef.resource': 'resource' }
-const NUMERIC = /^-?\d+(\.\d+)?$/
 
 /**
  * Compile one `field|modifiers: value(s)` entry of a search identifier. An empty field name
@@ -42,7 +44,7 @@ export function compileFieldEntry(key: string, at: number, node: YNode, ctx: Mat
   const keyword = field === ''
   if (keyword && !chain.steps.some((s) => s === 'contains' || s === 'startswith' || s === 'endswith') && chain.re === undefined) chain.steps.unshift('contains')
   const scalars = node.kind === 'seq' ? node.items : [node]
-  const tests: ValueTest[] = []
+  const items: ItemTest[] = []
   for (const item of scalars) {
     if (item.kind !== 'scalar') {
       report(ctx, 'KUBESIEM_SIGMA_BAD_VALUE', item.at, { expected: 'a string, number, boolean or null', got: item.kind === 'map' ? 'a map' : 'a nested list' })
@@ -50,32 +52,53 @@ export function compileFieldEntry(key: string, at: number, node: YNode, ctx: Mat
     }
     const test = compileValue(item, chain, ctx, keyword)
     if (!test) return undefined
-    tests.push(test)
+    items.push(test)
   }
-  const read = keyword ? undefined : compileFieldPath(field)
-  const combined: ValueTest = chain.all ? (v, f, e) => tests.every((t) => t(v, f, e)) : (v, f, e) => tests.some((t) => t(v, f, e))
-  const pred: Pred = (event) => {
-    let values: unknown[] = []
-    let found = true
-    if (read) found = read(event, values)
-    else values = allStrings(event)
-    const hit = combined(values, found, event)
-    // neq negates the whole entry, so a missing field counts as different (pySigma renders `not field=value`).
-    return chain.neq ? !hit : hit
+  const read = keyword ? allValues : compileFieldPath(field)
+  // `all`: every value must match; otherwise the values are one OR, so their patterns merge into one set.
+  const tests = chain.all ? items.map((item) => anyOf([item], chain.cased)) : [anyOf(items, chain.cased)]
+  const combined: ValueTest = tests.length === 1 ? tests[0] : (fv, e) => {
+    for (const t of tests) if (!t(fv, e)) return false
+    return true
   }
+  // neq negates the whole entry, so a missing field counts as different (pySigma renders `not field=value`).
+  const pred: Pred = chain.neq ? (event) => !combined(read(event), event) : (event) => combined(read(event), event)
   return { pred, facts: factsOf(field, chain, scalars) }
 }
 
-function compileValue(item: YNode & { kind: 'scalar' }, chain: ModifierChain, ctx: MatchContext, keyword: boolean): ValueTest | undefined {
+function anyOf(items: ItemTest[], cased: boolean | undefined): ValueTest {
+  const tests = items.flatMap((item) => ('test' in item ? [item.test] : []))
+  const strings = items.flatMap((item) => ('test' in item ? [] : [item]))
+  if (strings.length > 0) tests.unshift(patternsTest(strings.flatMap((s) => s.patterns), { cased, fold: strings[0].fold }))
+  return tests.length === 1 ? tests[0] : (fv, e) => {
+    for (const t of tests) if (t(fv, e)) return true
+    return false
+  }
+}
+
+function patternsTest(patterns: Pattern[], opts: StringTestOptions): ValueTest {
+  const set = new PatternSet(opts)
+  for (const p of patterns) set.add(p)
+  return (fv) => {
+    const list = opts.cased ? fv.texts() : fv.lower()
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]
+      if (t !== undefined && set.test(opts.fold ? foldDashes(t) : t)) return true
+    }
+    return set.hasNumbers && fv.values.some((v) => set.testNumber(v))
+  }
+}
+
+function compileValue(item: YNode & { kind: 'scalar' }, chain: ModifierChain, ctx: MatchContext, keyword: boolean): ItemTest | undefined {
   const raw = item.value
   if (chain.exists) {
     const want = String(raw).toLowerCase()
     if (want !== 'true' && want !== 'false') return badValue(ctx, item, 'true or false for exists', String(raw))
-    return (_v, found) => found === (want === 'true')
+    return { test: (fv) => fv.found === (want === 'true') }
   }
   if (raw === null) {
     if (keyword) return badValue(ctx, item, 'a keyword string', 'null')
-    return (values, found) => !found || values.includes(null)
+    return { test: (fv) => !fv.found || fv.values.includes(null) }
   }
   if (chain.expand) {
     for (const name of placeholderNames(raw)) {
@@ -84,20 +107,40 @@ function compileValue(item: YNode & { kind: 'scalar' }, chain: ModifierChain, ct
     }
   }
   const raws = chain.expand ? expandPlaceholders(raw, ctx.placeholders) : [raw]
+  if (!isSpecial(chain)) {
+    const patterns: Pattern[] = []
+    let fold = false
+    for (const r of raws) {
+      const sv = buildStringValue(r, chain.steps, ctx, item.at)
+      if (!sv) return undefined
+      patterns.push(...sv.patterns)
+      fold = sv.fold
+    }
+    return { patterns, fold }
+  }
   const textTests: TextTest[] = []
   for (const r of raws) {
-    const t = compileText(r, item, chain, ctx)
+    const t = compileSpecial(r, item, chain, ctx)
     if (!t) return undefined
     textTests.push(t)
   }
-  return (values, _found, event) =>
-    values.some((v) => {
-      const text = toText(v)
-      return text !== undefined && textTests.some((t) => t(text, v, event))
-    })
+  return {
+    test: (fv, event) => {
+      const texts = fv.texts()
+      for (let i = 0; i < texts.length; i++) {
+        const text = texts[i]
+        if (text === undefined) continue
+        for (const t of textTests) if (t(text, fv.values[i], event)) return true
+      }
+      return false
+    },
+  }
 }
 
-function compileText(raw: string, item: YNode, chain: ModifierChain, ctx: MatchContext): TextTest | undefined {
+const isSpecial = (chain: ModifierChain): boolean => chain.re !== undefined || !!chain.cidr || !!chain.timePart || !!chain.compare || !!chain.fieldref
+
+// Regular expressions, CIDRs, numeric and time comparisons and field references: each tests the raw text.
+function compileSpecial(raw: string, item: YNode, chain: ModifierChain, ctx: MatchContext): TextTest | undefined {
   if (chain.re !== undefined) {
     try {
       const re = new RE2(raw, chain.re)
@@ -121,17 +164,7 @@ function compileText(raw: string, item: YNode, chain: ModifierChain, ctx: MatchC
       return n !== undefined && !Number.isNaN(n) && cmp(n)
     }
   }
-  if (chain.fieldref) return compileFieldref(raw, chain)
-  const sv = buildStringValue(raw, chain.steps, ctx, item.at)
-  if (!sv) return undefined
-  const tests = sv.patterns.map((p) => {
-    const test = compilePattern(p, { cased: chain.cased, fold: sv.fold })
-    const lit = literalOf(p)
-    if (lit === undefined || !NUMERIC.test(lit)) return (text: string) => test(text)
-    const num = Number(lit)
-    return (text: string, value: unknown) => test(text) || value === num
-  })
-  return tests.length === 1 ? tests[0] : (text, value) => tests.some((t) => t(text, value))
+  return compileFieldref(raw, chain)
 }
 
 function badValue(ctx: MatchContext, item: YNode, expected: string, got: string): undefined {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { allStrings, compileFieldPath, toText } from './field-path.js'
+import { allValues, compileFieldPath, toText } from './field-path.js'
 
 function read(path: string, event: unknown): { found: boolean; values: unknown[] } {
-  const values: unknown[] = []
-  return { found: compileFieldPath(path)(event, values), values }
+  const { found, values } = compileFieldPath(path)(event)
+  return { found, values: [...values] }
 }
 
 describe('compileFieldPath', () => {
@@ -14,6 +14,9 @@ describe('compileFieldPath', () => {
   it('reads a literal dotted key first', () => {
     expect(read('objectRef.resource', { 'objectRef.resource': 'pods' })).toEqual({ found: true, values: ['pods'] })
     expect(read('a.b.c', { 'a.b': { c: 1 } })).toEqual({ found: true, values: [1] })
+    const annotated = { requestObject: { metadata: { annotations: { 'app.kubernetes.io/name': 'web', 'seccomp.security.alpha.kubernetes.io/pod': 'unconfined' } } } }
+    expect(read('requestObject.metadata.annotations.app.kubernetes.io/name', annotated).values).toEqual(['web'])
+    expect(read('requestObject.metadata.annotations.seccomp.security.alpha.kubernetes.io/pod', annotated).values).toEqual(['unconfined'])
   })
   it('flattens array leaves and reports missing fields', () => {
     expect(read('sourceIPs', { sourceIPs: ['1.1.1.1', '2.2.2.2'] }).values).toEqual(['1.1.1.1', '2.2.2.2'])
@@ -29,6 +32,14 @@ describe('toText / allStrings', () => {
     expect(toText({})).toBeUndefined()
   })
   it('collects every scalar of an event', () => {
-    expect(allStrings({ a: { b: 'x' }, c: [1, null], d: false })).toEqual(['x', '1', 'false'])
+    expect(allValues({ a: { b: 'x' }, c: [1, null], d: false }).values).toEqual(['x', '1', 'false'])
+  })
+  it('lower-cases each value once per event and field, for every reader of that field', () => {
+    const event = { verb: ['GET', 1, { x: 1 }] }
+    const read = compileFieldPath('verb')
+    const first = read(event)
+    expect(first.lower()).toEqual(['get', '1', undefined])
+    expect(compileFieldPath('verb')(event).lower()).toBe(first.lower())
+    expect([...read({ verb: 'LIST' }).lower()]).toEqual(['list'])
   })
 })

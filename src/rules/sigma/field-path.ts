@@ -1,57 +1,98 @@
-/** Reads a field from an event: pushes every value found into `out` and says whether the field exists. */
-export type FieldReader = (event: unknown, out: unknown[]) => boolean
-
-const hasOwn = Object.prototype.hasOwnProperty
+// The texts of a field with no values: shared, never written.
+const NO_TEXT: ReadonlyArray<string | undefined> = Object.freeze([])
 
 /**
- * Compile a dotted Sigma field name into a reader. A literal key with dots wins when present;
- * otherwise dots walk nested objects, and arrays on the way (or at the end) yield every element.
- * @example
- * const read = compileFieldPath('requestObject.spec.containers.image')
- * const values: unknown[] = []
- * read({ requestObject: { spec: { containers: [{ image: 'a' }, { image: 'b' }] } } }, values) // true, values = ['a', 'b']
+ * What one field of one event holds: every value found (array leaves flattened) and whether the
+ * field exists, with the values' text and lower-cased text computed on first use. Shared by every
+ * rule that reads the same field of the same event, and reused for the next event: read it at
+ * once, never keep or mutate it.
  */
-export function compileFieldPath(path: string): FieldReader {
-  const segs = path.split('.')
-  if (segs.length === 1) {
-    return (event, out) => {
-      if (event === null || typeof event !== 'object' || !hasOwn.call(event, path)) return false
-      pushLeaf((event as Record<string, unknown>)[path], out)
-      return true
-    }
+export class FieldValues {
+  found = false
+  values: unknown[] = []
+  private textList: ReadonlyArray<string | undefined> | undefined
+  private lowerList: ReadonlyArray<string | undefined> | undefined
+
+  /** An empty values list to fill for another event (most fields are missing: those allocate nothing). */
+  clearValues(): unknown[] {
+    if (this.values.length > 0) this.values = []
+    return this.values
   }
-  // keys[i][j] = segs i..j-1 joined, built once so reading an event allocates no strings.
-  const keys = segs.map((_, i) => segs.map((__, j) => (j < i ? '' : segs.slice(i, j + 1).join('.'))))
-  return (event, out) => {
-    if (event !== memoEvent) {
-      memoEvent = event
-      memo.clear()
-    }
-    let read = memo.get(path)
-    if (!read) {
-      const values: unknown[] = []
-      read = { found: walk(event, keys, segs.length, 0, values), values }
-      memo.set(path, read)
-    }
-    for (const v of read.values) out.push(v)
-    return read.found
+
+  /** Start over for another event, once `values` is filled. */
+  reset(found: boolean): void {
+    this.found = found
+    this.textList = undefined
+    this.lowerList = undefined
+  }
+
+  /** The text of each value (see {@link toText}; undefined for non-scalars). */
+  texts(): ReadonlyArray<string | undefined> {
+    return (this.textList ??= this.values.length === 0 ? NO_TEXT : this.values.map(toText))
+  }
+
+  /** The lower-cased text of each value. */
+  lower(): ReadonlyArray<string | undefined> {
+    return (this.lowerList ??= this.values.length === 0 ? NO_TEXT : this.texts().map((t) => t?.toLowerCase()))
   }
 }
 
-// Dozens of rules read the same few nested fields (objectRef.resource, user.username) of the same
-// event in a row: the last event's reads are kept, keyed by path. Events are never changed while
-// rules read them, and one event is read at a time.
-let memoEvent: unknown
-const memo = new Map<string, { found: boolean; values: unknown[] }>()
 
-function walk(node: unknown, keys: string[][], n: number, i: number, out: unknown[]): boolean {
+/** Reads a field from an event. */
+export type FieldReader = (event: unknown) => FieldValues
+
+const hasOwn = Object.prototype.hasOwnProperty
+
+// Dozens of rules read the same few fields (verb, objectRef.resource, user.username) of the same
+// event in a row: each distinct path has one slot, filled once per event and reused for the next,
+// so reading allocates nothing once warm. Events are never changed while rules read them, and one
+// event is read at a time (synchronously), so a slot is never read across events.
+let memoEvent: unknown
+let memoFlat = false
+let epoch = 0
+const slots = new Map<string, { epoch: number; fv: FieldValues }>()
+
+/**
+ * Compile a dotted Sigma field name into a reader. Dots walk nested objects, and arrays on the way
+ * (or at the end) yield every element. A literal key with dots is read too: any dotted prefix at
+ * the top level (flattened events), the rest of the path below it (annotation and label keys).
+ * @example
+ * const read = compileFieldPath('requestObject.spec.containers.image')
+ * read({ requestObject: { spec: { containers: [{ image: 'a' }, { image: 'b' }] } } }).values // ['a', 'b']
+ */
+export function compileFieldPath(path: string): FieldReader {
+  const segs = path.split('.')
+  // keys[i][j] = segs i..j joined, built once so reading an event allocates no strings.
+  const keys = segs.map((_, i) => segs.map((__, j) => (j < i ? '' : segs.slice(i, j + 1).join('.'))))
+  let slot = slots.get(path)
+  if (!slot) slots.set(path, (slot = { epoch: -1, fv: new FieldValues() }))
+  const mine = slot
+  return (event) => {
+    if (event !== memoEvent) {
+      memoEvent = event
+      memoFlat = hasDottedKey(event)
+      epoch++
+    }
+    if (mine.epoch !== epoch) {
+      mine.epoch = epoch
+      mine.fv.reset(walk(event, keys, segs.length, 0, mine.fv.clearValues(), memoFlat))
+    }
+    return mine.fv
+  }
+}
+
+// At the top level every dotted prefix may be a key (a flattened event: "objectRef.resource",
+// "requestObject.spec.containers"), so all are tried when the event has any dotted key. Below it,
+// dotted keys are annotation and label names, always leaves: only the whole rest of the path is
+// tried as one key. Trying every prefix at every level cost a quarter of all rule matching.
+function walk(node: unknown, keys: string[][], n: number, i: number, out: unknown[], allPrefixes: boolean): boolean {
   if (i === n) {
     pushLeaf(node, out)
     return true
   }
   if (Array.isArray(node)) {
     let found = false
-    for (const el of node) if (walk(el, keys, n, i, out)) found = true
+    for (const el of node) if (walk(el, keys, n, i, out, allPrefixes)) found = true
     return found
   }
   if (node === null || typeof node !== 'object') return false
@@ -59,10 +100,19 @@ function walk(node: unknown, keys: string[][], n: number, i: number, out: unknow
   let found = false
   // Longest key first, so a flat "objectRef.resource" key is read before nested objects are tried.
   for (let j = n; j > i; j--) {
+    if (j !== n && j !== i + 1 && !allPrefixes) continue
     const key = keys[i][j - 1]
-    if (hasOwn.call(rec, key) && walk(rec[key], keys, n, j, out)) found = true
+    // A keyed load misses fast; hasOwn only confirms a hit (not 'constructor' from the prototype).
+    const child = rec[key]
+    if (child !== undefined && hasOwn.call(rec, key) && walk(child, keys, n, j, out, false)) found = true
   }
   return found
+}
+
+function hasDottedKey(event: unknown): boolean {
+  if (event === null || typeof event !== 'object') return false
+  for (const key in event) if (key.includes('.')) return true
+  return false
 }
 
 function pushLeaf(v: unknown, out: unknown[]): void {
@@ -81,24 +131,25 @@ export function toText(v: unknown): string | undefined {
   return undefined
 }
 
-const ALL_STRINGS = new WeakMap<object, string[]>()
+const ALL_VALUES = new WeakMap<object, FieldValues>()
 
 /**
  * Every scalar value of an event as text, for keyword search; cached per event object.
  * @example
- * allStrings({ a: { b: 'x' }, c: [1] }) // ['x', '1']
+ * allValues({ a: { b: 'x' }, c: [1] }).values // ['x', '1']
  */
-export function allStrings(event: Record<string, unknown>): string[] {
-  const cached = ALL_STRINGS.get(event)
+export function allValues(event: Record<string, unknown>): FieldValues {
+  const cached = ALL_VALUES.get(event)
   if (cached) return cached
-  const out: string[] = []
+  const fv = new FieldValues()
   const visit = (v: unknown): void => {
     const t = toText(v)
-    if (t !== undefined) out.push(t)
+    if (t !== undefined) fv.values.push(t)
     else if (Array.isArray(v)) v.forEach(visit)
     else if (v !== null && typeof v === 'object') for (const k in v) visit((v as Record<string, unknown>)[k])
   }
   visit(event)
-  ALL_STRINGS.set(event, out)
-  return out
+  fv.reset(true)
+  ALL_VALUES.set(event, fv)
+  return fv
 }

@@ -61,7 +61,18 @@ export function compileCidr(cidr: string): ((text: string) => boolean) | undefin
   const shift = BigInt(width - bits)
   const base = net.n >> shift
   return (text) => {
-    const ip = parseIp(text)
+    const ip = parseIpOnce(text)
     return ip !== undefined && ip.v6 === net.v6 && ip.n >> shift === base
   }
+}
+
+// A rule lists many CIDRs and tests the same source IP against each in turn: parse it once.
+let lastText: string | undefined
+let lastIp: Ip | undefined
+function parseIpOnce(text: string): Ip | undefined {
+  if (text !== lastText) {
+    lastText = text
+    lastIp = parseIp(text)
+  }
+  return lastIp
 }

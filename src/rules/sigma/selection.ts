@@ -1,3 +1,4 @@
+import { everyPred, somePred } from './combine.js'
 import { andFacts, orFacts } from './facts.js'
 import { compileFieldEntry, type Facts, type MatchContext, type Pred } from './field-matcher.js'
 import { report } from './problems.js'
@@ -29,7 +30,7 @@ export function compileSelection(node: YNode, ctx: MatchContext): Selection | un
     }
     const preds = parts.map((p) => p.pred)
     const facts = parts.reduce<Facts>((acc, p) => andFacts(acc, p.facts), {})
-    return { pred: preds.length === 1 ? preds[0] : (ev) => preds.every((p) => p(ev)), facts }
+    return { pred: everyPred(preds), facts }
   }
   if (node.items.length === 0) {
     report(ctx, 'KUBESIEM_SIGMA_BAD_VALUE', node.at, { expected: 'at least one item', got: 'an empty list' })
@@ -54,5 +55,5 @@ export function compileSelection(node: YNode, ctx: MatchContext): Selection | un
   }
   const preds = parts.map((p) => p.pred)
   const facts = parts.slice(1).reduce<Facts>((acc, p) => orFacts(acc, p.facts), parts[0].facts)
-  return { pred: preds.length === 1 ? preds[0] : (ev) => preds.some((p) => p(ev)), facts }
+  return { pred: somePred(preds), facts }
 }

@@ -1,4 +1,4 @@
-import { compileFieldPath, toText } from './field-path.js'
+import { compileFieldPath } from './field-path.js'
 import type { Compare, ModifierChain } from './modifiers.js'
 
 /** A test of one event value (its text, the raw value, and the whole event for field references). */
@@ -22,13 +22,9 @@ export function compileFieldref(other: string, chain: ModifierChain): TextTest {
         ? (a: string, b: string) => a.endsWith(b)
         : (a: string, b: string) => a === b
   return (text, _value, event) => {
-    const values: unknown[] = []
-    if (!read(event, values)) return false
     const mine = norm(text)
-    return values.some((v) => {
-      const t = toText(v)
-      return t !== undefined && op(mine, norm(t))
-    })
+    const fv = read(event)
+    return (chain.cased ? fv.texts() : fv.lower()).some((t) => t !== undefined && op(mine, t))
   }
 }
 

@@ -73,52 +73,82 @@ export interface StringTestOptions {
   fold?: boolean
 }
 
+/** A pattern (already normalized) by the cheapest way to test it. */
+export type PatternShape =
+  | { kind: 'any' }
+  | { kind: 'exact' | 'prefix' | 'suffix' | 'infix'; text: string }
+  | { kind: 'test'; test: (s: string) => boolean }
+
 /**
- * Compile a pattern to a string test: plain string operations for `*`-only patterns, RE2 once `?` appears.
+ * How to test a normalized pattern: plain string operations for `*`-only patterns, RE2 once `?` appears.
  * @example
- * compilePattern(['cmd', ANY], {})('CMD.exe') // true
+ * shapeOf(['cmd', ANY]) // { kind: 'prefix', text: 'cmd' }
  */
-export function compilePattern(p: Pattern, opts: StringTestOptions): (s: string) => boolean {
-  const norm = (s: string): string => {
-    const t = opts.cased ? s : s.toLowerCase()
-    return opts.fold ? foldDashes(t) : t
-  }
-  const parts: Pattern = p.map((x) => (typeof x === 'string' ? norm(x) : x))
+export function shapeOf(parts: Pattern): PatternShape {
   if (parts.includes(ONE)) {
     const src = parts.map((x) => (x === ANY ? '[\\s\\S]*' : x === ONE ? '[\\s\\S]' : escapeRegex(x))).join('')
     const re = new RE2(`^${src}$`)
-    return (s) => re.test(norm(s))
+    return { kind: 'test', test: (s) => re.test(s) }
   }
   const lits = splitOnAny(parts)
-  if (lits.length === 1) {
-    const [only] = lits
-    return (s) => norm(s) === only
-  }
+  if (lits.length === 1) return { kind: 'exact', text: lits[0] }
   const first = lits[0]
   const last = lits[lits.length - 1]
   const middle = lits.slice(1, -1).filter((x) => x !== '')
   if (middle.length === 0) {
-    if (first === '' && last === '') return () => true
-    if (first === '') return (s) => norm(s).endsWith(last)
-    if (last === '') return (s) => norm(s).startsWith(first)
+    if (first === '' && last === '') return { kind: 'any' }
+    if (first === '') return { kind: 'suffix', text: last }
+    if (last === '') return { kind: 'prefix', text: first }
   }
-  if (first === '' && last === '' && middle.length === 1) {
-    const [m] = middle
-    return (s) => norm(s).includes(m)
+  if (first === '' && last === '' && middle.length === 1) return { kind: 'infix', text: middle[0] }
+  return { kind: 'test', test: (s) => globMatch(s, first, middle, last) }
+}
+
+// Leftmost matching of each middle run is optimal for `*`-only globs.
+function globMatch(s: string, first: string, middle: string[], last: string): boolean {
+  if (!s.startsWith(first)) return false
+  const end = s.length - last.length
+  if (end < first.length || !s.endsWith(last)) return false
+  let pos = first.length
+  for (const m of middle) {
+    const at = s.indexOf(m, pos)
+    if (at < 0 || at + m.length > end) return false
+    pos = at + m.length
   }
-  return (raw) => {
-    const s = norm(raw)
-    if (!s.startsWith(first)) return false
-    const end = s.length - last.length
-    if (end < first.length || !s.endsWith(last)) return false
-    let pos = first.length
-    // Leftmost matching of each middle run is optimal for `*`-only globs.
-    for (const m of middle) {
-      const at = s.indexOf(m, pos)
-      if (at < 0 || at + m.length > end) return false
-      pos = at + m.length
-    }
-    return true
+  return true
+}
+
+/**
+ * The text normalization a string test applies to both sides: lower-casing unless cased, dash folding under windash.
+ * @example
+ * normalizer({ fold: true })('/C') // '-c'
+ */
+export function normalizer(opts: StringTestOptions): (s: string) => string {
+  if (opts.cased) return opts.fold ? foldDashes : (s) => s
+  return opts.fold ? (s) => foldDashes(s.toLowerCase()) : (s) => s.toLowerCase()
+}
+
+/**
+ * Compile one pattern to a string test on raw text.
+ * @example
+ * compilePattern(['cmd', ANY], {})('CMD.exe') // true
+ */
+export function compilePattern(p: Pattern, opts: StringTestOptions): (s: string) => boolean {
+  const norm = normalizer(opts)
+  const shape = shapeOf(p.map((x) => (typeof x === 'string' ? norm(x) : x)))
+  switch (shape.kind) {
+    case 'any':
+      return () => true
+    case 'exact':
+      return (s) => norm(s) === shape.text
+    case 'prefix':
+      return (s) => norm(s).startsWith(shape.text)
+    case 'suffix':
+      return (s) => norm(s).endsWith(shape.text)
+    case 'infix':
+      return (s) => norm(s).includes(shape.text)
+    case 'test':
+      return (s) => shape.test(norm(s))
   }
 }
 
