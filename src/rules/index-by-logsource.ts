@@ -30,7 +30,10 @@ export class RuleIndex {
   private readonly rules: CompiledRule[]
   private readonly buckets: Bucket[] = []
   private readonly bucketCache = new Map<string, Bucket[]>()
-  private readonly candidateCache = new Map<string, CompiledRule[]>()
+  private readonly candidateCache = new Map<string, Map<string, Map<string, CompiledRule[]>>>()
+  private cachedTriples = 0
+  private lastLogsource: Logsource | undefined
+  private lastLogsourceKey = '*'
 
   constructor(
     rules: CompiledRule[],
@@ -58,15 +61,26 @@ export class RuleIndex {
 
   /** The rules, in their original order, whose logsource fits and whose verb/resource keys admit the event. */
   candidates(event: Record<string, unknown>, logsource?: Logsource): CompiledRule[] {
-    const verb = firstLower(readVerb, event)
-    const resource = firstLower(readResource, event)
-    // Few (logsource, verb, resource) triples occur, so each list is built once and reused.
-    const memoKey = `${logsource ? KEYS.map((k) => logsource[k] ?? '').join('|') : '*'}\u0000${verb ?? ''}\u0000${resource ?? ''}`
-    const memo = this.candidateCache.get(memoKey)
+    const verb = firstLower(readVerb, event) ?? ''
+    const resource = firstLower(readResource, event) ?? ''
+    // Few (logsource, verb, resource) triples occur, so each list is built once and reused; the
+    // lookup builds no key strings, as it runs for every event.
+    if (logsource !== this.lastLogsource) {
+      this.lastLogsource = logsource
+      this.lastLogsourceKey = logsource ? KEYS.map((k) => logsource[k] ?? '').join('|') : '*'
+    }
+    let byVerb = this.candidateCache.get(this.lastLogsourceKey)
+    if (!byVerb) this.candidateCache.set(this.lastLogsourceKey, (byVerb = new Map()))
+    let byResource = byVerb.get(verb)
+    if (!byResource) byVerb.set(verb, (byResource = new Map()))
+    const memo = byResource.get(resource)
     if (memo) return memo
-    const out = this.pick(verb, resource, logsource)
-    if (this.candidateCache.size >= MAX_CACHED_TRIPLES) this.candidateCache.clear()
-    this.candidateCache.set(memoKey, out)
+    const out = this.pick(verb || undefined, resource || undefined, logsource)
+    if (++this.cachedTriples > MAX_CACHED_TRIPLES) {
+      this.candidateCache.clear()
+      this.cachedTriples = 0
+    }
+    byResource.set(resource, out)
     return out
   }
 

@@ -1,4 +1,5 @@
 import type { ConditionNode, FieldRef, Literal, Operand } from './ast.js'
+import { everyPred, somePred } from '../combine.js'
 import { FalcoCompileError } from './compile-error.js'
 import { resolveField, type ExtractContext } from './fields.js'
 import type { FieldValue } from './json-values.js'
@@ -27,12 +28,10 @@ const present = (v: FieldValue): boolean => v !== undefined && !(Array.isArray(v
 export function compilePredicate(node: ConditionNode, lists: ReadonlyMap<string, readonly string[]>, ctx: ExtractContext): Predicate {
   switch (node.kind) {
     case 'and': {
-      const parts = node.children.map((c) => compilePredicate(c, lists, ctx))
-      return (ev) => parts.every((p) => p(ev))
+      return everyPred(node.children.map((c) => compilePredicate(c, lists, ctx)))
     }
     case 'or': {
-      const parts = node.children.map((c) => compilePredicate(c, lists, ctx))
-      return (ev) => parts.some((p) => p(ev))
+      return somePred(node.children.map((c) => compilePredicate(c, lists, ctx)))
     }
     case 'not': {
       const inner = compilePredicate(node.child, lists, ctx)

@@ -2,11 +2,18 @@ import type { FieldDef } from './field-def.js'
 import { eventNanos, formatNanos, jsonPointer, jsonString } from './json-values.js'
 
 function timeField(name: string, description: string, render: (ns: bigint) => string): FieldDef {
+  // Every rule of Falco's ruleset reads jevt.rawtime (k8s_audit_always_true): render it once per event.
+  let lastEvent: unknown
+  let lastText: string | undefined
   return {
     name, list: false, arg: 'none', description,
     extract: (ev) => {
-      const ns = eventNanos(ev)
-      return ns === undefined ? undefined : render(ns)
+      if (ev !== lastEvent) {
+        const ns = eventNanos(ev)
+        lastText = ns === undefined ? undefined : render(ns)
+        lastEvent = ev
+      }
+      return lastText
     },
   }
 }

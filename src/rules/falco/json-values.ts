@@ -104,14 +104,16 @@ export function toNanos(ts: unknown): bigint | undefined {
  * eventNanos({ stageTimestamp: '2018-10-25T13:58:49Z' }) // 1540475929000000000n
  */
 export function eventNanos(ev: Record<string, unknown>): bigint | undefined {
-  // Every rule of the default ruleset asks for jevt.rawtime (k8s_audit_always_true): parse it once per event.
-  if (NANOS.has(ev)) return NANOS.get(ev)
-  const ns = toNanos(ev.stageTimestamp) ?? toNanos(ev.requestReceivedTimestamp) ?? toNanos(ev.timestamp)
-  NANOS.set(ev, ns)
-  return ns
+  // Rules read the time of one event after another: parse it once per event.
+  if (ev !== lastEvent) {
+    lastNanos = toNanos(ev.stageTimestamp) ?? toNanos(ev.requestReceivedTimestamp) ?? toNanos(ev.timestamp)
+    lastEvent = ev
+  }
+  return lastNanos
 }
 
-const NANOS = new WeakMap<object, bigint | undefined>()
+let lastEvent: unknown
+let lastNanos: bigint | undefined
 
 /**
  * Format nanoseconds as Falco's `evt.time` (`HH:MM:SS.nnnnnnnnn`) or ISO-8601 with nanoseconds.

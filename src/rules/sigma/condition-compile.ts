@@ -1,5 +1,5 @@
 import { ConditionSyntaxError, type CondNode } from './condition-parser.js'
-import { everyPred, somePred } from './combine.js'
+import { everyPred, somePred } from '../combine.js'
 import { andFacts, orFacts } from './facts.js'
 import type { Facts, Pred } from './field-matcher.js'
 import type { Selection } from './selection.js'

@@ -1,4 +1,4 @@
-import { everyPred, somePred } from './combine.js'
+import { everyPred, somePred } from '../combine.js'
 import { andFacts, orFacts } from './facts.js'
 import { compileFieldEntry, type Facts, type MatchContext, type Pred } from './field-matcher.js'
 import { report } from './problems.js'

@@ -55,14 +55,16 @@ async function* drain(path: string, pos: Position, options: FollowOptions): Asyn
   if (size === pos.offset) return
   const stream = pos.handle.createReadStream({ start: pos.offset, end: size - 1, autoClose: false })
   let records: SourceRecord[] = []
-  for await (const line of splitLines(stream, { startOffset: pos.offset, startLine: pos.line + 1, emitPartial: false })) {
-    pos.offset = line.endOffset
-    pos.line = line.number
-    const record = parseAuditLine(line.bytes, `${path}:${line.number}`, options.cluster, 'k8s-audit')
-    if (record) records.push(record)
-    if (records.length >= (options.batchSize ?? 5000)) {
-      yield { records, cursor: { ino: pos.ino, offset: pos.offset, line: pos.line } }
-      records = []
+  for await (const lines of splitLines(stream, { startOffset: pos.offset, startLine: pos.line + 1, emitPartial: false })) {
+    for (const line of lines) {
+      pos.offset = line.endOffset
+      pos.line = line.number
+      const record = parseAuditLine(line.bytes, `${path}:${line.number}`, options.cluster, 'k8s-audit')
+      if (record) records.push(record)
+      if (records.length >= (options.batchSize ?? 5000)) {
+        yield { records, cursor: { ino: pos.ino, offset: pos.offset, line: pos.line } }
+        records = []
+      }
     }
   }
   yield { records, cursor: { ino: pos.ino, offset: pos.offset, line: pos.line } }

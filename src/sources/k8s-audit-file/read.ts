@@ -71,20 +71,22 @@ export async function* readAuditFile(path: string, options: ReadOptions): AsyncG
   let batch: SourceRecord[] = []
   let document: Buffer[] | undefined
   try {
-    for await (const line of splitLines(stream)) {
-      if (document) {
-        document.push(line.bytes, Buffer.from('\n'))
-        continue
-      }
-      if (line.number === 1 && (gz || size <= MAX_DOCUMENT_BYTES) && opensDocument(line.bytes.toString('utf8'))) {
-        document = [line.bytes, Buffer.from('\n')]
-        continue
-      }
-      const record = parseAuditLine(line.bytes, `${path}:${line.number}`, options.cluster, source)
-      if (record) batch.push(record)
-      if (batch.length >= batchSize) {
-        yield batch
-        batch = []
+    for await (const lines of splitLines(stream)) {
+      for (const line of lines) {
+        if (document) {
+          document.push(line.bytes, Buffer.from('\n'))
+          continue
+        }
+        if (line.number === 1 && (gz || size <= MAX_DOCUMENT_BYTES) && opensDocument(line.bytes.toString('utf8'))) {
+          document = [line.bytes, Buffer.from('\n')]
+          continue
+        }
+        const record = parseAuditLine(line.bytes, `${path}:${line.number}`, options.cluster, source)
+        if (record) batch.push(record)
+        if (batch.length >= batchSize) {
+          yield batch
+          batch = []
+        }
       }
     }
   } catch (error) {
