@@ -47,6 +47,8 @@ export interface CheckContext {
   now?: number
   /** Kubernetes release calendar and CVE snapshot (content/k8s-releases.json), loaded by the caller. */
   releases?: K8sReleases
+  /** Each feature gate's stage history (content/k8s-feature-gates.json), loaded by the caller. */
+  featureGates?: K8sFeatureGates
 }
 
 /** The bundled Kubernetes release snapshot: supported minors and notable CVEs with their fixes. */
@@ -54,6 +56,26 @@ export interface K8sReleases {
   snapshotDate: string
   minors: Array<{ minor: string; released: string; endOfSupport: string; latestPatch: string }>
   cves: Array<{ id: string; severity: 'low' | 'medium' | 'high' | 'critical'; component: string; summary: string; fixed: string[] }>
+}
+
+/** A feature gate's maturity: featuregate.Alpha, Beta, GA or Deprecated in the Kubernetes source. */
+export type FeatureGateStage = 'ALPHA' | 'BETA' | 'GA' | 'DEPRECATED'
+
+/** One step of a gate's history: from minor `since` on, the gate has this stage and default. */
+export interface FeatureGateSpec {
+  since: string
+  stage: FeatureGateStage
+  default: boolean
+  /** LockToDefault: the gate can no longer be set against its default. */
+  locked: boolean
+}
+
+/** The bundled feature-gate snapshot: each gate's specs in `since` order, and the source files they came from. */
+export interface K8sFeatureGates {
+  snapshotDate: string
+  sources: Array<{ repo: string; path: string; commit: string }>
+  note?: string
+  gates: Record<string, FeatureGateSpec[]>
 }
 
 /** One failed evaluation. `paths` are JSON pointers into the object (or the pod spec for PodSpec checks). */

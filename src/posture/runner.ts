@@ -1,7 +1,7 @@
 import { SEVERITIES, type Severity } from '../core/alert.js'
 import { formatMessage, KubesiemError, type Problem } from '../core/errors.js'
 import type { Finding, FindingResource } from '../core/finding.js'
-import { formatControl, type Check, type CheckContext, type CheckResult, type Inventory, type K8sReleases, type PssLevel, type Violation } from './check.js'
+import { formatControl, type Check, type CheckContext, type CheckResult, type Inventory, type K8sFeatureGates, type K8sReleases, type PssLevel, type Violation } from './check.js'
 import { cisCoverage, type CisCoverage } from './checks/cis/coverage.js'
 import { cisChecks, type CisOptions } from './checks/cis/define-cis-checks.js'
 import { namespaceEnforceLabel, PSS_CHECKS, parsePssVersion } from './checks/pss/index.js'
@@ -26,6 +26,8 @@ export interface PostureOptions {
   now?: Date | number
   /** Kubernetes release snapshot for the version checks. */
   releases?: K8sReleases
+  /** Feature-gate stage history for the alpha-features checks. */
+  featureGates?: K8sFeatureGates
 }
 
 /** Counts for a report header. */
@@ -72,7 +74,7 @@ export function runPosture(input: Array<SourcedObject | KubeObject>, options: Po
   const objects = input.map(toSourced)
   const checks = [...(options.checks ?? BUILTIN_CHECKS), ...(options.cis ? cisChecks(options.cis) : [])]
   const now = options.now === undefined ? Date.now() : Number(options.now)
-  const base: CheckContext = { pssVersion, includeSystemDefaults: options.includeSystemDefaults ?? false, inventory: inventoryOf(objects), now, releases: options.releases }
+  const base: CheckContext = { pssVersion, includeSystemDefaults: options.includeSystemDefaults ?? false, inventory: inventoryOf(objects), now, releases: options.releases, featureGates: options.featureGates }
   const findings = new Map<string, Finding>()
   const problems: Problem[] = []
 

@@ -1,5 +1,6 @@
 import { readPostureInput } from '../../sources/cluster-objects/read-input.js'
 import { loadCisBenchmark } from '../../content/load-cis.js'
+import { loadK8sFeatureGates } from '../../content/load-feature-gates.js'
 import { loadK8sReleases } from '../../content/load-releases.js'
 import { isObject, type Finding, type KubeEvent } from '../../core/index.js'
 import { BUILTIN_CHECKS, CLUSTER_HARDENING_CHECKS, diffFindings, runPosture, type SourcedObject } from '../../posture/index.js'
@@ -55,7 +56,7 @@ export function startPostureJob(options: PostureJobOptions): { stop(): void; obs
           objects.set(keyOf(String(o.object.kind ?? ''), meta.namespace as string | undefined, String(meta.name ?? '')), o)
         }
       }
-      const result = runPosture([...objects.values()], { checks: [...BUILTIN_CHECKS, ...CLUSTER_HARDENING_CHECKS], cis: loadCisBenchmark(), releases: loadK8sReleases() })
+      const result = runPosture([...objects.values()], { checks: [...BUILTIN_CHECKS, ...CLUSTER_HARDENING_CHECKS], cis: loadCisBenchmark(), releases: loadK8sReleases(), featureGates: loadK8sFeatureGates() })
       const time = new Date().toISOString()
       const findings = result.findings.map((f) => ({ ...f, cluster: options.cluster, time }))
       if (findings.length) await options.store.appendFindings(findings)

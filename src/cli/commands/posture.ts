@@ -3,6 +3,7 @@ import { SEVERITIES } from '../../core/alert.js'
 import { KubesiemError, type Problem } from '../../core/errors.js'
 import type { Finding } from '../../core/finding.js'
 import { loadCisBenchmark } from '../../content/load-cis.js'
+import { loadK8sFeatureGates } from '../../content/load-feature-gates.js'
 import { loadK8sReleases } from '../../content/load-releases.js'
 import { BUILTIN_CHECKS, CLUSTER_HARDENING_CHECKS, runPosture, type CisBenchmark, type CisCoverage, type PssLevel } from '../../posture/index.js'
 import { applyExceptions, findingJson, findingsAsHtml, findingsAsJunit, findingsAsSarif, formatSummary, parseExceptions, resourceLabel, scorePosture } from '../../posture/report/index.js'
@@ -47,7 +48,7 @@ export async function runPostureCommand(paths: string[], flags: PostureFlags, ou
   input.objects.push(...(await readHostInputs({ node: onNode, nodeRoot: flags.nodeRoot, pki: flags.pki }, cis.checks.flatMap((c) => c.files))))
   const cluster = flags.cluster ?? input.cluster
   const checks = [...BUILTIN_CHECKS, ...CLUSTER_HARDENING_CHECKS]
-  const result = runPosture(input.objects, { pssVersion: flags.pssVersion, levels, checks, cis, releases: loadK8sReleases() })
+  const result = runPosture(input.objects, { pssVersion: flags.pssVersion, levels, checks, cis, releases: loadK8sReleases(), featureGates: loadK8sFeatureGates() })
   const problems = [...input.problems, ...result.problems]
   const coverage = result.summary.cis
   let findings: Finding[] = [...result.findings, ...(flags.undecided && coverage ? undecidedFindings(cis, coverage) : [])].map((f) => ({ ...f, cluster }))

@@ -62,4 +62,9 @@ export const POSTURE_ERRORS = defineErrors({
     hint: 'Each check needs id, title, component, scored and, when decidable, a test on a flag, config path or env with a kube-bench comparison.',
     status: 500,
   },
+  KUBESIEM_POSTURE_BAD_FEATURE_GATES: {
+    message: '{where}: bad feature-gate table at "{field}": {detail}',
+    hint: 'Regenerate content/k8s-feature-gates.json with the generator (docs/posture.md, "Refreshing the feature-gate snapshot") instead of editing it by hand.',
+    status: 500,
+  },
 })

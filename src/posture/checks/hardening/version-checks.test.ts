@@ -18,9 +18,9 @@ describe('Kubernetes version against the bundled snapshot', () => {
   it('fails an unsupported minor, an old patch and known CVEs', () => {
     expect(messages(endOfSupport, [info('v1.33.4-eks-1')], { releases, now: NOW })).toEqual(['API server v1.33.4-eks-1: 1.33 reached end of support on 2026-06-28'])
     expect(messages(endOfSupport, [node('v1.21.0')], { releases, now: NOW })).toEqual(['kubelet on node-1 v1.21.0: 1.21 is older than every supported release'])
-    expect(messages(patchLevel, [node('v1.36.0')], { releases, now: NOW })).toEqual(['kubelet on node-1 v1.36.0: 2 patch releases behind 1.36.2'])
+    expect(messages(patchLevel, [node('v1.36.0')], { releases, now: NOW })).toEqual(['kubelet on node-1 v1.36.0: 1 patch releases behind 1.36.1'])
     const apiServerPod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kube-apiserver-cp1', namespace: 'kube-system' }, spec: { containers: [{ name: 'kube-apiserver', image: 'registry.k8s.io/kube-apiserver:v1.32.1', command: ['kube-apiserver'] }] } }
-    expect(messages(endOfSupport, [apiServerPod], { releases, now: NOW })).toEqual(['API server v1.32.1: 1.32 reached end of support on 2026-02-28'])
+    expect(messages(endOfSupport, [apiServerPod], { releases, now: NOW })).toEqual(['API server v1.32.1: 1.32 reached end of support on 2026-03-10'])
     expect(messages(knownCves, [node('v1.28.3')], { releases, now: NOW })[0]).toMatch(/affected by CVE-2023-5528 .*CVE-2024-3177 .*CVE-2024-10220 .*CVE-2025-0426/)
   })
   it('passes a supported, fully patched version with no known CVE', () => {

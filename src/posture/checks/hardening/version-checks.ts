@@ -1,29 +1,10 @@
 import { defineCheck, fail, pass, type CheckContext, type K8sReleases } from '../../check.js'
-import { isRecord, type KubeObject } from '../../types.js'
+import { parseK8sVersion, versionsOf } from './cluster-version.js'
 
 type Version = [number, number, number]
 
-/**
- * Parse `v1.34.2`, `v1.34.2-eks-1234` or `1.34.2+k3s1` into numbers.
- * @example
- * parseK8sVersion('v1.34.2-gke.100') // [1, 34, 2]
- */
-export function parseK8sVersion(text: string): Version | undefined {
-  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(text.trim())
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined
-}
-
-/** The versions an object reports: the API server's (ClusterInfo from collect, or its static Pod's image tag) or a node's kubelet. */
-function versionsOf(object: KubeObject): Array<{ role: string; text: string; path: string }> {
-  if (object.kind === 'Pod' && isRecord(object.spec) && Array.isArray(object.spec.containers)) {
-    const index = object.spec.containers.findIndex((c) => isRecord(c) && Array.isArray(c.command) && String(c.command[0]).split('/').pop() === 'kube-apiserver')
-    const tag = index < 0 ? undefined : /:(v\d+\.\d+\.\d+[^@]*)/.exec(String((object.spec.containers[index] as { image?: unknown }).image ?? ''))?.[1]
-    return tag ? [{ role: 'API server', text: tag, path: `/spec/containers/${index}/image` }] : []
-  }
-  if (object.kind === 'ClusterInfo' && isRecord(object.serverVersion) && typeof object.serverVersion.gitVersion === 'string') return [{ role: 'API server', text: object.serverVersion.gitVersion, path: '/serverVersion/gitVersion' }]
-  if (object.kind === 'Node' && isRecord(object.status) && isRecord(object.status.nodeInfo) && typeof object.status.nodeInfo.kubeletVersion === 'string') return [{ role: `kubelet on ${object.metadata?.name ?? ''}`, text: object.status.nodeInfo.kubeletVersion, path: '/status/nodeInfo/kubeletVersion' }]
-  return []
-}
+// Moved to cluster-version.ts, which the feature-gate checks share; re-exported for existing imports.
+export { parseK8sVersion } from './cluster-version.js'
 
 function releaseOf(releases: K8sReleases, v: Version) {
   return releases.minors.find((m) => m.minor === `${v[0]}.${v[1]}`)
