@@ -17,6 +17,7 @@ interface OpenGroup {
   ids: Set<string>
 }
 
+// Reads only ALERT_ENTITY_FIELDS of the payload: detection in worker threads sends just those.
 function entityOf(hit: RuleHit, cluster: string): AlertEntity {
   const payload = hit.event.payload as { user?: { username?: string }; objectRef?: { namespace?: string; resource?: string; subresource?: string } }
   const ref = payload.objectRef ?? {}

@@ -62,6 +62,11 @@ export function buildProgram(): Command {
     .option('--any-logsource', 'apply every rule to every event, whatever its logsource')
     .option('--rule-status <list>', 'bundled rule statuses to enable (default stable,test)')
     .option('--cluster <name>', 'cluster the events belong to', 'default')
+    .option('--workers <n>', 'detection threads (default: one per core, up to 4, for inputs over 16 MB)', (v: string) => {
+      const n = Number(v)
+      if (!Number.isInteger(n) || n < 1) throw new KubesiemError('KUBESIEM_CLI_USAGE', { detail: `--workers expects a positive whole number, got "${v}"` })
+      return n
+    })
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (files: string[], flags) => {
       const { output } = await runDetect(files, flags)

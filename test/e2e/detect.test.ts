@@ -17,6 +17,37 @@ interface FalcoCase {
 const parseAlerts = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l))
 
 describe('kubesiem detect (the built CLI)', () => {
+  test('--workers 3 gives exactly the alerts of one thread, correlations and first-seen included, with bad lines counted in order', () => {
+    const dir = tempDataDir()
+    const file = join(dir, 'demo.jsonl')
+    runCli(['demo', 'generate', '--out', file, '--events', '12000'])
+    const lines = readFileSync(file, 'utf8').split('\n')
+    // State that must carry across the threads' blocks of 2000 lines, at the time of the lines around it.
+    const at = (line: number, events: Record<string, unknown>[]) => {
+      const { stageTimestamp } = JSON.parse(lines[line]!) as { stageTimestamp: string }
+      lines.splice(line, 0, ...events.map((e) => JSON.stringify({ ...e, requestReceivedTimestamp: stageTimestamp, stageTimestamp })))
+    }
+    const eve = { user: { username: 'eve@example.com', groups: ['system:authenticated'] } }
+    at(9990, Array.from({ length: 12 }, (_, i) => auditEvent(`secret-${i}`, { ...eve, verb: 'get', objectRef: { resource: 'secrets', namespace: 'default', name: `s${i}`, apiVersion: 'v1' } })))
+    at(3990, Array.from({ length: 25 }, (_, i) => auditEvent(`denied-${i}`, { ...eve, responseStatus: { code: 403 } })))
+    at(11000, [auditEvent('new-agent', { user: { username: 'alice@example.com', groups: ['developers', 'system:authenticated'] }, userAgent: 'python-requests/2.31.0', sourceIPs: ['192.0.2.11'] })])
+    // Damage in the middle of a worker's block: it must be reported, and nothing else change.
+    lines.splice(5000, 0, '{"kind": "Event", truncated')
+    writeFileSync(file, lines.join('\n'))
+    const falco = join(FALCO, 'rules', 'k8s_audit_rules.yaml')
+    const one = runCli(['detect', file, '--rules', falco, '--format', 'json', '--workers', '1'])
+    const three = runCli(['detect', file, '--rules', falco, '--format', 'json', '--workers', '3'])
+    expect(three.status, three.stderr).toBe(0)
+    const withoutIds = (stdout: string) => parseAlerts(stdout).map(({ id: _, ...rest }) => rest)
+    const alerts = withoutIds(three.stdout)
+    expect(alerts).toEqual(withoutIds(one.stdout))
+    expect(alerts.map((a) => a.rule.title)).toEqual(expect.arrayContaining(['Burst of Denied API Requests by One Identity', 'Many Different Secrets Read by One Identity', 'New user agent for an identity']))
+    expect(alerts.map((a) => a.rule.source)).toEqual(expect.arrayContaining(['sigma', 'falco', 'builtin']))
+    expect(three.stderr).toMatch(/:5001\b/)
+    expect(three.stderr).toMatch(/12045 events, 1 rejected, \d+ rules, \d+ alerts/)
+    expect(three.stderr.replace(/\d+ rule warnings.*\n/, '')).toBe(one.stderr.replace(/\d+ rule warnings.*\n/, ''))
+  })
+
   test('--format json prints one alert per line with the contract fields; the demo attacks carry ATT&CK ids', () => {
     const dir = tempDataDir()
     const file = join(dir, 'demo.jsonl')

@@ -1,9 +1,12 @@
-import { formatProblem, isObject, stableId, type Alert } from '../../core/index.js'
+import { existsSync, statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { formatProblem, type Alert } from '../../core/index.js'
 import { AlertGrouper } from '../../alerting/grouping.js'
-import { detectEvents } from '../../alerting/detect-batch.js'
+import { detectInWorkers } from '../../alerting/offline/detect-in-workers.js'
+import { offlineBatch } from '../../alerting/offline/file-events.js'
+import { ruleSetFingerprint } from '../../alerting/offline/fingerprint.js'
 import { loadRuleSet } from '../../content/load-rule-set.js'
-import { prepareBatch } from '../../pipeline/stages.js'
-import { DetectionEngine } from '../../rules/engine.js'
+import { DetectionEngine, type RuleHit } from '../../rules/engine.js'
 import { FirstSeenDetector } from '../../rules/builtin/first-seen.js'
 import { readAuditFile } from '../../sources/k8s-audit-file/index.js'
 import { formatJsonLines, formatTable } from '../format.js'
@@ -15,6 +18,17 @@ export interface DetectOptions {
   format: 'json' | 'table'
   cluster: string
   ruleStatus?: string
+  /** Detection threads: 1 runs in this thread; unset picks by input size and cores. */
+  workers?: number
+}
+
+// Below this much input, starting threads (each loads the rules) costs more than it saves.
+const PARALLEL_MIN_BYTES = 16 * 1024 * 1024
+
+function workerCount(files: string[], asked: number | undefined): number {
+  if (asked !== undefined) return Math.max(1, Math.floor(asked))
+  const bytes = files.reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0)
+  return bytes < PARALLEL_MIN_BYTES ? 1 : Math.min(availableParallelism(), 4)
 }
 
 /** The JSON Lines shape of `detect --format json`: a contract outside checks read. */
@@ -29,7 +43,8 @@ function toJson(alert: Alert): Record<string, unknown> {
  * @example const { output } = await runDetect(['audit.log'], { rules: [], defaultRules: true, format: 'json', cluster: 'default' })
  */
 export async function runDetect(files: string[], options: DetectOptions, log: (line: string) => void = (l) => console.error(l)): Promise<{ output: string; alerts: Alert[] }> {
-  const ruleSet = loadRuleSet({ rules: options.rules, noDefaultRules: !options.defaultRules, statuses: options.ruleStatus?.split(','), clusterName: options.cluster })
+  const ruleSetOptions = { rules: options.rules, noDefaultRules: !options.defaultRules, statuses: options.ruleStatus?.split(','), clusterName: options.cluster }
+  const ruleSet = loadRuleSet(ruleSetOptions)
   for (const problem of ruleSet.problems.filter((p) => p.severity === 'error')) log(formatProblem(problem))
   const warnings = ruleSet.problems.length - ruleSet.problems.filter((p) => p.severity === 'error').length
   if (warnings > 0) log(`${warnings} rule warnings (see them with: kubesiem rules lint)`)
@@ -38,30 +53,36 @@ export async function runDetect(files: string[], options: DetectOptions, log: (l
   const alerts = new Map<string, Alert>()
   let events = 0
   let rejected = 0
-  for (const file of files) {
-    for await (const batch of readAuditFile(file, { cluster: options.cluster })) {
-      const prepared = prepareBatch(batch, {})
-      events += prepared.events.length
-      for (const alert of detectEvents(engine, grouper, prepared.events)) alerts.set(alert.id, alert)
-      for (const r of prepared.rejections) {
-        // Any JSON object is an event when logsources are ignored: the rules decide what it is.
-        if (options.anyLogsource && isObject(r.value)) {
-          events += 1
-          const payload = r.value
-          const id = String(payload.auditID ?? payload.id ?? stableId(r.where))
-          for (const hit of engine.evaluate({ id, timeMs: Date.parse(String(payload.time ?? payload.timestamp ?? '')) || 0, payload })) {
-            const alert = grouper.add(hit, options.cluster)
-            alerts.set(alert.id, alert)
-          }
-        } else {
-          rejected += 1
-          log(r.error.message)
-        }
+  const raise = (hits: RuleHit[], cluster: string): void => {
+    for (const hit of hits) {
+      const alert = grouper.add(hit, cluster)
+      alerts.set(alert.id, alert)
+    }
+  }
+  const reject = (messages: string[]): void => {
+    rejected += messages.length
+    for (const message of messages) log(message)
+  }
+  const workers = workerCount(files, options.workers)
+  if (workers > 1) {
+    const expect = { rules: ruleSet.rules.length, fingerprint: ruleSetFingerprint(ruleSet) }
+    await detectInWorkers({ files, cluster: options.cluster, anyLogsource: options.anyLogsource, ruleSet: ruleSetOptions, fields: engine.statefulFields(), workers, expect }, (batch, rejections) => {
+      events += batch.length
+      for (const e of batch) raise(engine.applyMatches(e, e.matches), e.cluster)
+      reject(rejections)
+    })
+  } else {
+    for (const file of files) {
+      for await (const records of readAuditFile(file, { cluster: options.cluster })) {
+        const batch = offlineBatch(records, options)
+        events += batch.events.length
+        for (const e of batch.events) raise(engine.evaluate(e), e.cluster)
+        reject(batch.rejected)
       }
     }
   }
+  log(`${events} events, ${rejected} rejected, ${engine.ruleCount} rules, ${alerts.size} alerts`)
   const sorted = [...alerts.values()].sort((a, b) => a.firstSeen.localeCompare(b.firstSeen) || a.rule.title.localeCompare(b.rule.title))
-  log(`${events} events, ${rejected} rejected, ${engine.ruleCount} rules, ${sorted.length} alerts`)
   const output = options.format === 'json'
     ? formatJsonLines(sorted.map(toJson))
     : formatTable(sorted.map((a) => ({ firstSeen: a.firstSeen, severity: a.severity, rule: a.rule.title, count: a.count, user: a.entity.user ?? '', namespace: a.entity.namespace ?? '', mitre: a.mitre.join(',') })), ['firstSeen', 'severity', 'rule', 'count', 'user', 'namespace', 'mitre'])

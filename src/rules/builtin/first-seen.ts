@@ -102,6 +102,8 @@ export class FirstSeenDetector {
   }
 
   readonly rules = FIRST_SEEN_RULES
+  /** What view() reads. */
+  readonly fields = ['user.username', 'userAgent', 'sourceIPs', 'objectRef.namespace']
 
   evaluate(event: DetectableEvent): RuleHit[] {
     const audit = view(event.payload)

@@ -32,6 +32,8 @@ export interface CorrelationRule {
   consumes: string[]
   /** Base rule ids that still alert on their own (`generate: true`). */
   generatesBase: Set<string>
+  /** The event fields it reads (group-by and value fields, chained correlations' included). */
+  fields: string[]
   observe(baseRuleId: string, event: Record<string, unknown>, timeMs: number, eventId?: string): CorrelationHit[]
   /** Live groups, inner chained correlations included. */
   stateSize(): number
@@ -81,6 +83,13 @@ export function createCorrelation(spec: CorrelationSpec): CorrelationRule {
     type: spec.type,
     consumes: [...consumes],
     generatesBase: spec.generatesBase,
+    fields: [
+      ...new Set([
+        ...spec.groupBy.flatMap((g) => g.fields),
+        ...(spec.valueFields ?? []).flat(),
+        ...spec.sources.flatMap((s) => (s.kind === 'correlation' ? s.rule.fields : [])),
+      ]),
+    ],
     observe(baseRuleId, event, timeMs, eventId) {
       if (!consumes.has(baseRuleId)) return []
       const hits: CorrelationHit[] = []

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
 import type { SourceRecord } from '../../pipeline/stages.js'
-import { readAuditFile } from './read.js'
+import { readAuditFile, readAuditFileShard, TAIL_BLOCK } from './read.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'kubesiem-read-'))
 const ev = (id: string) => ({ kind: 'Event', apiVersion: 'audit.k8s.io/v1', auditID: id, stage: 'ResponseComplete', verb: 'get' })
@@ -57,5 +57,31 @@ describe('readAuditFile', () => {
 
   test('a missing file is one error record, not an exception', async () => {
     expect(summary(await readAll(join(dir, 'nope.log')))).toEqual([`${join(dir, 'nope.log')} KUBESIEM_INGEST_FILE_UNREADABLE`])
+  })
+})
+
+describe('readAuditFileShard', () => {
+  const shards = async (path: string) => {
+    const out: string[][] = []
+    for (const index of [0, 1]) {
+      const seen: string[] = []
+      for await (const { block, records } of readAuditFileShard(path, { cluster: 'c' }, { index, count: 2, blockLines: 2 })) seen.push(`${block}:${summary(records).map((s) => s.replace(`${path}:`, '')).join(',')}`)
+      out.push(seen)
+    }
+    return out
+  }
+
+  test('each shard parses only its blocks, every one of them yielded, empty or not; the tail belongs to shard 0', async () => {
+    const path = join(dir, 'shards.log')
+    writeFileSync(path, [ev('1'), ev('2'), ev('3')].map((e) => JSON.stringify(e)).join('\n') + '\n\n\n' + JSON.stringify(ev('6')) + '\n')
+    expect(await shards(path)).toEqual([['0:1 ok,2 ok', '2:6 ok'], ['1:3 ok']])
+  })
+
+  test('a whole-file document and read errors come once, in shard 0\'s tail', async () => {
+    const list = join(dir, 'shard-list.json')
+    writeFileSync(list, JSON.stringify({ kind: 'EventList', apiVersion: 'audit.k8s.io/v1', items: [ev('1')] }, null, 2))
+    expect(await shards(list)).toEqual([[`${TAIL_BLOCK}:1 ok`], []])
+    const missing = join(dir, 'no-such-file.log')
+    expect(await shards(missing)).toEqual([[`${TAIL_BLOCK}:${missing} KUBESIEM_INGEST_FILE_UNREADABLE`], []])
   })
 })

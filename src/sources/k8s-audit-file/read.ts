@@ -46,21 +46,54 @@ function opensDocument(firstLine: string): boolean {
 }
 
 /**
+ * One of `count` readers of the same file: it parses only the blocks of `blockLines` lines whose
+ * number modulo `count` is `index`, so several threads share one file without sending lines around.
+ */
+export interface Shard {
+  index: number
+  count: number
+  blockLines: number
+}
+
+/** Records of one block of lines; TAIL_BLOCK holds what comes after all lines (a document, read errors). */
+export interface RecordBlock {
+  block: number
+  records: SourceRecord[]
+}
+
+/** The block number of a file's tail: a whole-file document and read errors, after every line block. */
+export const TAIL_BLOCK = -1
+
+/**
  * Read an audit log file: JSON Lines, one EventList (or array) document, or gzip of either,
  * in batches of source records. Damage is reported as error records at file:line and reading
  * goes on; a truncated gzip keeps every line read before the damage.
  * @example for await (const batch of readAuditFile('audit.log.gz', { cluster: 'prod' })) await pipeline.ingest(batch)
  */
 export async function* readAuditFile(path: string, options: ReadOptions): AsyncGenerator<SourceRecord[]> {
+  for await (const part of readBlocks(path, options)) yield part.records
+}
+
+/**
+ * {@link readAuditFile} for one shard: the shard's line blocks in order, each yielded (empty or
+ * not) once its lines are parsed, then, for shard 0 only, the tail.
+ * @example for await (const { block, records } of readAuditFileShard(path, { cluster }, { index: 0, count: 2, blockLines: 2000 })) …
+ */
+export function readAuditFileShard(path: string, options: ReadOptions, shard: Shard): AsyncGenerator<RecordBlock> {
+  return readBlocks(path, options, shard)
+}
+
+async function* readBlocks(path: string, options: ReadOptions, shard?: Shard): AsyncGenerator<RecordBlock> {
   const source = options.source ?? 'k8s-audit'
   const batchSize = options.batchSize ?? 2000
+  const ownsTail = !shard || shard.index === 0
   let gz: boolean
   let size: number
   try {
     size = (await stat(path)).size
     gz = await isGzip(path)
   } catch (error) {
-    yield [errorRecord(path, options, new KubesiemError('KUBESIEM_INGEST_FILE_UNREADABLE', { where: path, detail: (error as Error).message }))]
+    if (ownsTail) yield { block: TAIL_BLOCK, records: [errorRecord(path, options, new KubesiemError('KUBESIEM_INGEST_FILE_UNREADABLE', { where: path, detail: (error as Error).message }))] }
     return
   }
   const raw = createReadStream(path, { highWaterMark: 1 << 20 })
@@ -69,6 +102,8 @@ export async function* readAuditFile(path: string, options: ReadOptions): AsyncG
   let bytes = 0
   if (options.onBytes) raw.on('data', (chunk) => options.onBytes!((bytes += chunk.length)))
   let batch: SourceRecord[] = []
+  let block = TAIL_BLOCK
+  const tail: SourceRecord[] = []
   let document: Buffer[] | undefined
   try {
     for await (const lines of splitLines(stream)) {
@@ -81,22 +116,30 @@ export async function* readAuditFile(path: string, options: ReadOptions): AsyncG
           document = [line.bytes, Buffer.from('\n')]
           continue
         }
+        if (shard) {
+          const lineBlock = Math.floor((line.number - 1) / shard.blockLines)
+          if (lineBlock % shard.count !== shard.index) continue
+          if (lineBlock !== block) {
+            if (block !== TAIL_BLOCK) yield { block, records: batch }
+            batch = []
+            block = lineBlock
+          }
+        }
         const record = parseAuditLine(line.bytes, `${path}:${line.number}`, options.cluster, source)
         if (record) batch.push(record)
-        if (batch.length >= batchSize) {
-          yield batch
+        if (!shard && batch.length >= batchSize) {
+          yield { block, records: batch }
           batch = []
         }
       }
     }
   } catch (error) {
-    if (batch.length) yield batch
-    batch = []
-    yield [errorRecord(path, options, new KubesiemError('KUBESIEM_INGEST_BAD_GZIP', { where: path, detail: (error as Error).message }))]
+    tail.push(errorRecord(path, options, new KubesiemError('KUBESIEM_INGEST_BAD_GZIP', { where: path, detail: (error as Error).message })))
   }
+  if (batch.length > 0 || block !== TAIL_BLOCK) yield { block, records: batch }
   if (document) {
     const record = parseAuditLine(Buffer.concat(document), `${path}:1`, options.cluster, source)
-    if (record) batch.push(record)
+    if (record) tail.push(record)
   }
-  if (batch.length) yield batch
+  if (ownsTail && tail.length > 0) yield { block: TAIL_BLOCK, records: tail }
 }

@@ -1,0 +1,91 @@
+import { Worker } from 'node:worker_threads'
+import type { RuleSetOptions } from '../../content/load-rule-set.js'
+import { TAIL_BLOCK } from '../../sources/k8s-audit-file/index.js'
+import type { WireEvent, WorkerMessage, WorkerSetup } from './wire.js'
+
+export interface InWorkersOptions {
+  files: string[]
+  cluster: string
+  anyLogsource?: boolean
+  ruleSet: RuleSetOptions
+  /** Payload fields the caller's stateful stage reads. */
+  fields: string[]
+  workers: number
+  /** What the caller's own copy of the rule set is: every worker must have loaded the same. */
+  expect: { rules: number; fingerprint: string }
+  blockLines?: number
+}
+
+/** Receives each block's events (and rejections) in file order. */
+export type BlockSink = (events: WireEvent[], rejected: string[]) => void
+
+/**
+ * Run the stateless half of detection over files in worker threads, each reading its own shard
+ * of every file (blocks of lines, round robin), and hand the blocks to `sink` in file order: the
+ * caller keeps the stateful half (correlations, first-seen, grouping) exactly as one thread would.
+ * @example await detectInWorkers({ files, cluster, ruleSet, fields: engine.statefulFields(), workers: 2, expect }, (events) => …)
+ */
+export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Promise<void> {
+  const count = options.workers
+  const blockLines = options.blockLines ?? 2000
+  const pending = new Map<string, { events: string; rejected: string[] }>()
+  // The index of the last file each worker has finished reading.
+  const finished: number[] = Array.from({ length: count }, () => -1)
+  const workers = Array.from({ length: count }, (_, index) => {
+    const setup: WorkerSetup = { files: options.files, cluster: options.cluster, anyLogsource: options.anyLogsource, ruleSet: options.ruleSet, fields: options.fields, shard: { index, count, blockLines } }
+    return new Worker(new URL('./detect-worker.js', import.meta.url), { workerData: setup })
+  })
+  let file = 0
+  let next = 0
+  return new Promise<void>((resolve, reject) => {
+    let settled = false
+    const stop = (error?: Error): void => {
+      if (settled) return
+      settled = true
+      void Promise.all(workers.map((w) => w.terminate())).then(() => (error ? reject(error) : resolve()), reject)
+    }
+    const take = (key: string): boolean => {
+      const block = pending.get(key)
+      if (!block) return false
+      pending.delete(key)
+      sink(JSON.parse(block.events) as WireEvent[], block.rejected)
+      return true
+    }
+    const pump = (): void => {
+      try {
+        while (file < options.files.length) {
+          if (take(`${file}:${next}`)) {
+            next++
+            continue
+          }
+          // Blocks are numbered without gaps: once the owner of the next block finished the file
+          // without it, the file's line blocks are over; its tail comes from worker 0, before its end.
+          if (finished[next % count] < file || finished[0] < file) return
+          take(`${file}:${TAIL_BLOCK}`)
+          file++
+          next = 0
+        }
+        stop()
+      } catch (error) {
+        stop(error instanceof Error ? error : new Error(String(error)))
+      }
+    }
+    workers.forEach((worker, index) => {
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'ready') {
+          if (message.rules !== options.expect.rules || message.fingerprint !== options.expect.fingerprint) stop(new Error(`detection worker ${index} loaded a different rule set (${message.rules} rules)`))
+          return
+        }
+        if (message.type === 'failed') return stop(new Error(`detection worker ${index} failed: ${message.message}`))
+        if (message.type === 'block') pending.set(`${message.file}:${message.block}`, { events: message.events, rejected: message.rejected })
+        else finished[index] = message.file
+        pump()
+      })
+      worker.on('error', (error) => stop(error))
+      worker.on('exit', (code) => {
+        if (code !== 0) stop(new Error(`detection worker ${index} exited with code ${code}`))
+      })
+    })
+    pump()
+  })
+}

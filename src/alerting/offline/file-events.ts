@@ -1,0 +1,34 @@
+import { isObject, stableId } from '../../core/index.js'
+import { prepareBatch, type SourceRecord } from '../../pipeline/stages.js'
+import type { DetectableEvent } from '../../rules/engine.js'
+
+/** An event read from a file for offline detection, with the cluster its alerts belong to. */
+export interface OfflineEvent extends DetectableEvent {
+  cluster: string
+}
+
+/** A batch of records as detection sees it: its events in order, and why the others were rejected. */
+export interface OfflineBatch {
+  events: OfflineEvent[]
+  rejected: string[]
+}
+
+/**
+ * Prepare a batch of file records (decode, redact, normalize) into detectable events. With
+ * `anyLogsource`, a JSON object that is not an audit event is still an event: the rules decide
+ * what it is (Falco traces, other JSON Lines sources).
+ * @example const { events, rejected } = offlineBatch(records, { cluster: 'prod' })
+ */
+export function offlineBatch(records: SourceRecord[], options: { cluster: string; anyLogsource?: boolean }): OfflineBatch {
+  const prepared = prepareBatch(records, {})
+  const events: OfflineEvent[] = prepared.events.map((e) => ({ id: e.id, timeMs: Date.parse(e.time), payload: e.payload, cluster: e.cluster }))
+  const rejected: string[] = []
+  for (const r of prepared.rejections) {
+    if (options.anyLogsource && isObject(r.value)) {
+      const payload = r.value
+      const id = String(payload.auditID ?? payload.id ?? stableId(r.where))
+      events.push({ id, timeMs: Date.parse(String(payload.time ?? payload.timestamp ?? '')) || 0, payload, cluster: options.cluster })
+    } else rejected.push(r.error.message)
+  }
+  return { events, rejected }
+}

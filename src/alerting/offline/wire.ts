@@ -1,0 +1,32 @@
+import type { Logsource } from '../../rules/rule.js'
+import type { RuleMatch } from '../../rules/engine.js'
+import type { RuleSetOptions } from '../../content/load-rule-set.js'
+
+/** What a detection worker is started with. */
+export interface WorkerSetup {
+  files: string[]
+  cluster: string
+  anyLogsource?: boolean
+  ruleSet: RuleSetOptions
+  /** The payload fields the main thread's stateful stage reads: events travel projected onto them. */
+  fields: string[]
+  shard: { index: number; count: number; blockLines: number }
+}
+
+/** One event as a worker sends it: its rule matches and a projection of its payload. */
+export interface WireEvent {
+  id: string
+  timeMs: number
+  cluster: string
+  logsource?: Logsource
+  matches: RuleMatch[]
+  payload: Record<string, unknown>
+}
+
+/** Messages from a detection worker, in the order it reads. */
+export type WorkerMessage =
+  | { type: 'ready'; rules: number; fingerprint: string }
+  // Events travel as one JSON text per block: cloning thousands of small objects cost the main thread ten times more.
+  | { type: 'block'; file: number; block: number; events: string; rejected: string[] }
+  | { type: 'file-done'; file: number }
+  | { type: 'failed'; message: string }
