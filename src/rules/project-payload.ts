@@ -4,9 +4,8 @@ const isPlainObject = (v: unknown): v is Json => v !== null && typeof v === 'obj
 
 /**
  * A projection of event payloads onto some dotted field paths: the smallest copy that reads the
- * same for those paths. Where a path cannot be followed key by key (an array, a key with dots in
- * it, a missing key), the whole value at that level is kept, so nothing a reader could reach is
- * lost. Detection threads send projections instead of whole events to the thread that keeps state.
+ * same for those paths. Where a path cannot be followed key by key, what a reader could still
+ * reach is kept: an array whole, and keys that spell the rest of the path with dots. Detection threads send projections instead of whole events to the thread that keeps state.
  * @example
  * const project = payloadProjector(['user.username', 'objectRef.namespace'])
  * project({ user: { username: 'bob', groups: ['a'] }, objectRef: { namespace: 'x', name: 'y' }, requestObject: {…} })
@@ -31,8 +30,8 @@ export function payloadProjector(fields: readonly string[]): (payload: Json) => 
 function copyPath(from: Json, to: Json, segs: string[], i: number): void {
   const key = segs[i]
   if (!Object.prototype.hasOwnProperty.call(from, key)) {
-    // Perhaps a key with dots (an annotation name): keep this level whole.
-    if (i > 0) Object.assign(to, from)
+    // Perhaps the rest of the path is one key with dots in it (an annotation name): keep those.
+    if (i > 0) for (const k of Object.keys(from)) if (k.startsWith(`${key}.`)) to[k] = from[k]
     return
   }
   const value = from[key]
