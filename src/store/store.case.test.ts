@@ -69,6 +69,15 @@ export function runStoreTests({ newStore, skip = [] }: StoreSuiteOptions): void 
       expect(await store.countEvents()).toBe(2)
     })
 
+    it('an old event replayed after hours of newer ones is still a duplicate', async () => {
+      const old = sampleEvent({ id: 'o1', time: '2026-03-01T10:00:00.000Z' })
+      expect(await store.appendEvents([old])).toMatchObject({ stored: 1 })
+      for (let h = 1; h <= 3; h++) await store.appendEvents([sampleEvent({ id: `n${h}`, time: `2026-03-01T1${h}:00:00.000Z` })])
+      expect(await store.appendEvents([old, sampleEvent({ id: 'n4', time: '2026-03-01T14:00:00.000Z' })])).toMatchObject({ stored: 1, duplicates: 1 })
+      expect(await store.appendEvents([sampleEvent({ id: 'n3', time: '2026-03-01T13:00:00.000Z' })])).toMatchObject({ stored: 0, duplicates: 1 })
+      expect(await store.countEvents()).toBe(5)
+    })
+
     it('filters by every field, free text and time range, newest first', async () => {
       await store.appendEvents([
         sampleEvent({ id: 'f1', time: '2026-03-01T10:00:00.000Z', verb: 'create', cluster: 'prod' }),

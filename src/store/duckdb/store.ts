@@ -6,6 +6,7 @@ import type { AlertException, AlertQuery, AlertTriage, AppendResult, AuditEntry,
 import { ALERT_SELECT, alertWhere, rowToAlert } from './alerts-sql.js'
 import { facetSql } from './records-sql.js'
 import { appendEventRow } from './append.js'
+import { RecentKeys } from './recent-keys.js'
 import { rowToDoc, rowToEvent } from './rows.js'
 import { EVENT_COLUMNS, INSERT_FROM_STAGING, SCHEMA, STAGING_DDL } from './schema.js'
 import { buildEventWhere } from './where.js'
@@ -92,7 +93,8 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
   const reader = await instance.connect()
   for (const ddl of SCHEMA) await writer.run(ddl)
   await writer.run(STAGING_DDL)
-  return new DuckDbStore(instance, writer, reader)
+  const newest = (await rows(writer, 'SELECT epoch_ms(max(time)) AS ms FROM events'))[0]?.ms
+  return new DuckDbStore(instance, writer, reader, new RecentKeys({ storedBeforeMs: newest === null || newest === undefined ? undefined : Number(newest) }))
 }
 
 class DuckDbStore implements Store {
@@ -106,6 +108,8 @@ class DuckDbStore implements Store {
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
+    // Dedup of new events without a query; older ones are looked up (storedDuplicates).
+    private readonly recent: RecentKeys,
   ) {}
 
   appendEvents(events: KubeEvent[], options: { cursor?: { name: string; value: string }; deferCommit?: boolean } = {}): Promise<AppendResult> {
@@ -122,7 +126,13 @@ class DuckDbStore implements Store {
           this.openRows = 0
         }
         try {
-          const already = await this.storedDuplicates(unique)
+          const already = new Set<string>()
+          const unvouched: KubeEvent[] = []
+          for (const event of unique) {
+            if (!this.recent.covers(toMs(event.time))) unvouched.push(event)
+            else if (this.recent.has(eventKey(event))) already.add(eventKey(event))
+          }
+          for (const key of await this.storedDuplicates(unvouched)) already.add(key)
           if (already.size > 0) {
             await this.writer.run(`DELETE FROM temp.events_staging WHERE (id || '/' || stage) IN (SELECT unnest($1::VARCHAR[]))`, [listValue([...already])])
           }
@@ -133,9 +143,11 @@ class DuckDbStore implements Store {
           // among many batches; anything someone waits on commits now.
           if (!options.deferCommit || this.openRows >= DEFERRED_COMMIT_ROWS) await this.commitOpen()
           const storedKeys = new Set(unique.map(eventKey).filter((key) => !already.has(key)))
+          this.recent.add(unique.filter((e) => storedKeys.has(eventKey(e))).map((e) => ({ key: eventKey(e), timeMs: toMs(e.time) })))
           return { stored: storedKeys.size, duplicates: events.length - storedKeys.size, storedKeys }
         } catch (error) {
           this.openRows = undefined
+          this.recent.reset()
           await this.writer.run('ROLLBACK')
           throw new KubesiemError('KUBESIEM_STORE_FAILED', { operation: 'appendEvents', detail: String(error) })
         } finally {
@@ -149,7 +161,13 @@ class DuckDbStore implements Store {
   private async commitOpen(): Promise<void> {
     if (this.openRows === undefined) return
     this.openRows = undefined
-    await this.writer.run('COMMIT')
+    try {
+      await this.writer.run('COMMIT')
+    } catch (error) {
+      // A failed commit rolls back every batch since the last one: those keys are not stored.
+      this.recent.reset()
+      throw error
+    }
   }
 
   // A retried or replayed event carries the same stage timestamp, so only the batch's own time
@@ -403,6 +421,7 @@ class DuckDbStore implements Store {
   }
 
   applyRetention(policy: RetentionPolicy): Promise<{ deleted: number }> {
+    this.recent.reset()
     return this.serial.run(async () => {
       let deleted = 0
       if (policy.maxAgeDays !== undefined) {
