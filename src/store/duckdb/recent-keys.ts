@@ -28,8 +28,9 @@ export class RecentKeys {
 
   constructor(options: RecentKeysOptions = {}) {
     this.storedBeforeMs = options.storedBeforeMs ?? Number.NEGATIVE_INFINITY
-    this.windowMs = options.windowMs ?? 10 * 60_000
-    this.maxKeys = options.maxKeys ?? 200_000
+    // kube-apiserver retries a batch within seconds; a re-read log tail is minutes old at most.
+    this.windowMs = options.windowMs ?? 5 * 60_000
+    this.maxKeys = options.maxKeys ?? 50_000
   }
 
   /** Whether {@link has} is the whole truth for an event of this time. */
