@@ -1,18 +1,18 @@
 import { Worker } from 'node:worker_threads'
 import type { RuleSetOptions } from '../../content/load-rule-set.js'
 import { TAIL_BLOCK } from '../../sources/k8s-audit-file/index.js'
+import type { OfflineEngineOptions } from './file-events.js'
 import type { WireEvent, WorkerMessage, WorkerSetup } from './wire.js'
 
 export interface InWorkersOptions {
   files: string[]
   cluster: string
-  anyLogsource?: boolean
   ruleSet: RuleSetOptions
-  /** Payload fields the caller's stateful stage reads. */
-  fields: string[]
+  /** Built alike in every thread (offlineEngine): the caller's engine applies the workers' matches. */
+  engine: OfflineEngineOptions
   workers: number
-  /** What the caller's own copy of the rule set is: every worker must have loaded the same. */
-  expect: { rules: number; fingerprint: string }
+  /** What the caller's own copy of the rule set is (asked once a worker is ready): every worker must have loaded the same. */
+  expect: () => { rules: number; fingerprint: string }
   blockLines?: number
 }
 
@@ -23,7 +23,7 @@ export type BlockSink = (events: WireEvent[], rejected: string[]) => void
  * Run the stateless half of detection over files in worker threads, each reading its own shard
  * of every file (blocks of lines, round robin), and hand the blocks to `sink` in file order: the
  * caller keeps the stateful half (correlations, first-seen, grouping) exactly as one thread would.
- * @example await detectInWorkers({ files, cluster, ruleSet, fields: engine.statefulFields(), workers: 2, expect }, (events) => …)
+ * @example await detectInWorkers({ files, cluster, ruleSet, engine: { firstSeen: true }, workers: 2, expect }, (events) => …)
  */
 export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Promise<void> {
   const count = options.workers
@@ -32,7 +32,7 @@ export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Pro
   // The index of the last file each worker has finished reading.
   const finished: number[] = Array.from({ length: count }, () => -1)
   const workers = Array.from({ length: count }, (_, index) => {
-    const setup: WorkerSetup = { files: options.files, cluster: options.cluster, anyLogsource: options.anyLogsource, ruleSet: options.ruleSet, fields: options.fields, shard: { index, count, blockLines } }
+    const setup: WorkerSetup = { files: options.files, cluster: options.cluster, ruleSet: options.ruleSet, engine: options.engine, shard: { index, count, blockLines } }
     return new Worker(new URL('./detect-worker.js', import.meta.url), { workerData: setup })
   })
   let file = 0
@@ -73,7 +73,8 @@ export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Pro
     workers.forEach((worker, index) => {
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') {
-          if (message.rules !== options.expect.rules || message.fingerprint !== options.expect.fingerprint) stop(new Error(`detection worker ${index} loaded a different rule set (${message.rules} rules)`))
+          const expected = options.expect()
+          if (message.rules !== expected.rules || message.fingerprint !== expected.fingerprint) stop(new Error(`detection worker ${index} loaded a different rule set (${message.rules} rules)`))
           return
         }
         if (message.type === 'failed') return stop(new Error(`detection worker ${index} failed: ${message.message}`))

@@ -1,6 +1,8 @@
 import { isObject, stableId } from '../../core/index.js'
 import { prepareBatch, type SourceRecord } from '../../pipeline/stages.js'
-import type { DetectableEvent } from '../../rules/engine.js'
+import { FirstSeenDetector } from '../../rules/builtin/first-seen.js'
+import { DetectionEngine, type DetectableEvent } from '../../rules/engine.js'
+import type { RuleSet } from '../../rules/rule-set.js'
 
 /** An event read from a file for offline detection, with the cluster its alerts belong to. */
 export interface OfflineEvent extends DetectableEvent {
@@ -31,4 +33,20 @@ export function offlineBatch(records: SourceRecord[], options: { cluster: string
     } else rejected.push(r.error.message)
   }
   return { events, rejected }
+}
+
+/** How offline detection builds its engine: the same in every thread, so they agree on rules and fields. */
+export interface OfflineEngineOptions {
+  anyLogsource?: boolean
+  /** The first-seen rules, which come with the bundled pack. */
+  firstSeen?: boolean
+}
+
+/**
+ * The engine of offline detection. A worker thread builds the same one for its matches and for
+ * the fields its projections keep (statefulFields).
+ * @example const engine = offlineEngine(ruleSet, { firstSeen: true })
+ */
+export function offlineEngine(ruleSet: RuleSet, options: OfflineEngineOptions): DetectionEngine {
+  return new DetectionEngine(ruleSet, { anyLogsource: options.anyLogsource, detectors: options.firstSeen ? [new FirstSeenDetector()] : [] })
 }

@@ -1,15 +1,14 @@
 import type { Logsource } from '../../rules/rule.js'
 import type { RuleMatch } from '../../rules/engine.js'
 import type { RuleSetOptions } from '../../content/load-rule-set.js'
+import type { OfflineEngineOptions } from './file-events.js'
 
 /** What a detection worker is started with. */
 export interface WorkerSetup {
   files: string[]
   cluster: string
-  anyLogsource?: boolean
   ruleSet: RuleSetOptions
-  /** The payload fields the main thread's stateful stage reads: events travel projected onto them. */
-  fields: string[]
+  engine: OfflineEngineOptions
   shard: { index: number; count: number; blockLines: number }
 }
 

@@ -3,11 +3,10 @@ import { availableParallelism } from 'node:os'
 import { formatProblem, type Alert } from '../../core/index.js'
 import { AlertGrouper } from '../../alerting/grouping.js'
 import { detectInWorkers } from '../../alerting/offline/detect-in-workers.js'
-import { offlineBatch } from '../../alerting/offline/file-events.js'
+import { offlineBatch, offlineEngine } from '../../alerting/offline/file-events.js'
 import { ruleSetFingerprint } from '../../alerting/offline/fingerprint.js'
 import { loadRuleSet } from '../../content/load-rule-set.js'
-import { DetectionEngine, type RuleHit } from '../../rules/engine.js'
-import { FirstSeenDetector } from '../../rules/builtin/first-seen.js'
+import type { RuleHit } from '../../rules/engine.js'
 import { readAuditFile } from '../../sources/k8s-audit-file/index.js'
 import { formatJsonLines, formatTable } from '../format.js'
 
@@ -44,15 +43,25 @@ function toJson(alert: Alert): Record<string, unknown> {
  */
 export async function runDetect(files: string[], options: DetectOptions, log: (line: string) => void = (l) => console.error(l)): Promise<{ output: string; alerts: Alert[] }> {
   const ruleSetOptions = { rules: options.rules, noDefaultRules: !options.defaultRules, statuses: options.ruleStatus?.split(','), clusterName: options.cluster }
+  const engineOptions = { anyLogsource: options.anyLogsource, firstSeen: options.defaultRules }
+  let events = 0
+  let rejected = 0
+  const workers = workerCount(files, options.workers)
+  // Started first, so that the threads load their rules while this one loads its own.
+  const inWorkers = workers > 1
+    ? detectInWorkers({ files, cluster: options.cluster, ruleSet: ruleSetOptions, engine: engineOptions, workers, expect: () => ({ rules: ruleSet.rules.length, fingerprint: ruleSetFingerprint(ruleSet) }) }, (batch, rejections) => {
+        events += batch.length
+        for (const e of batch) raise(engine.applyMatches(e, e.matches), e.cluster)
+        reject(rejections)
+      })
+    : undefined
   const ruleSet = loadRuleSet(ruleSetOptions)
   for (const problem of ruleSet.problems.filter((p) => p.severity === 'error')) log(formatProblem(problem))
   const warnings = ruleSet.problems.length - ruleSet.problems.filter((p) => p.severity === 'error').length
   if (warnings > 0) log(`${warnings} rule warnings (see them with: kubesiem rules lint)`)
-  const engine = new DetectionEngine(ruleSet, { anyLogsource: options.anyLogsource, detectors: options.defaultRules ? [new FirstSeenDetector()] : [] })
+  const engine = offlineEngine(ruleSet, engineOptions)
   const grouper = new AlertGrouper()
   const alerts = new Map<string, Alert>()
-  let events = 0
-  let rejected = 0
   const raise = (hits: RuleHit[], cluster: string): void => {
     for (const hit of hits) {
       const alert = grouper.add(hit, cluster)
@@ -63,17 +72,11 @@ export async function runDetect(files: string[], options: DetectOptions, log: (l
     rejected += messages.length
     for (const message of messages) log(message)
   }
-  const workers = workerCount(files, options.workers)
-  if (workers > 1) {
-    const expect = { rules: ruleSet.rules.length, fingerprint: ruleSetFingerprint(ruleSet) }
-    await detectInWorkers({ files, cluster: options.cluster, anyLogsource: options.anyLogsource, ruleSet: ruleSetOptions, fields: engine.statefulFields(), workers, expect }, (batch, rejections) => {
-      events += batch.length
-      for (const e of batch) raise(engine.applyMatches(e, e.matches), e.cluster)
-      reject(rejections)
-    })
+  if (inWorkers) {
+    await inWorkers
   } else {
     for (const file of files) {
-      for await (const records of readAuditFile(file, { cluster: options.cluster })) {
+      for await (const records of readAuditFile(file, { cluster: options.cluster, keepText: false })) {
         const batch = offlineBatch(records, options)
         events += batch.events.length
         for (const e of batch.events) raise(engine.evaluate(e), e.cluster)

@@ -5,10 +5,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Turn one JSON Lines line into a source record, or an error record naming file:line.
- * Blank lines give nothing.
+ * Blank lines give nothing. The line's text is remembered for a store to keep verbatim, unless
+ * `keepText` is false (nothing will store it: offline detection).
  * @example parseAuditLine(buf, 'audit.log:12', 'prod', 'k8s-audit')
  */
-export function parseAuditLine(bytes: Buffer, where: string, cluster: string, source: string): SourceRecord | undefined {
+export function parseAuditLine(bytes: Buffer, where: string, cluster: string, source: string, keepText = true): SourceRecord | undefined {
   let text: string
   try {
     text = utf8.decode(bytes)
@@ -23,6 +24,6 @@ export function parseAuditLine(bytes: Buffer, where: string, cluster: string, so
     const detail = error instanceof Error ? error.message : String(error)
     return { where, source, cluster, error: new KubesiemError('KUBESIEM_INGEST_BAD_JSON', { where, detail }), sample: text.slice(0, 200) }
   }
-  if (typeof value === 'object' && value !== null) rememberPayloadText(value, text)
+  if (keepText && typeof value === 'object' && value !== null) rememberPayloadText(value, text)
   return { where, source, cluster, value }
 }

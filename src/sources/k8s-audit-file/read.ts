@@ -11,6 +11,8 @@ export interface ReadOptions {
   /** Records per yielded batch. */
   batchSize?: number
   source?: string
+  /** Remember each line's text for the store (default true); offline detection stores nothing. */
+  keepText?: boolean
   /** Called with the bytes read so far (of the file as stored, before gunzip). */
   onBytes?: (bytes: number) => void
 }
@@ -125,7 +127,7 @@ async function* readBlocks(path: string, options: ReadOptions, shard?: Shard): A
             block = lineBlock
           }
         }
-        const record = parseAuditLine(line.bytes, `${path}:${line.number}`, options.cluster, source)
+        const record = parseAuditLine(line.bytes, `${path}:${line.number}`, options.cluster, source, options.keepText)
         if (record) batch.push(record)
         if (!shard && batch.length >= batchSize) {
           yield { block, records: batch }
@@ -138,7 +140,7 @@ async function* readBlocks(path: string, options: ReadOptions, shard?: Shard): A
   }
   if (batch.length > 0 || block !== TAIL_BLOCK) yield { block, records: batch }
   if (document) {
-    const record = parseAuditLine(Buffer.concat(document), `${path}:1`, options.cluster, source)
+    const record = parseAuditLine(Buffer.concat(document), `${path}:1`, options.cluster, source, options.keepText)
     if (record) tail.push(record)
   }
   if (ownsTail && tail.length > 0) yield { block: TAIL_BLOCK, records: tail }
