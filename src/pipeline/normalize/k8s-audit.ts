@@ -1,4 +1,5 @@
 import { asString, isObject, type JsonObject, type KubeEvent, type UserInfo } from '../../core/index.js'
+import { canonicalUtc } from './canonical-time.js'
 
 function toUser(value: unknown): UserInfo | undefined {
   if (!isObject(value)) return undefined
@@ -12,6 +13,8 @@ function toUser(value: unknown): UserInfo | undefined {
 function toTime(event: JsonObject): string {
   // stageTimestamp is when this stage happened; v1beta1 events from old clusters carry only `timestamp`.
   const raw = asString(event.stageTimestamp) ?? asString(event.requestReceivedTimestamp) ?? asString(event.timestamp)
+  const canonical = raw === undefined ? undefined : canonicalUtc(raw)
+  if (canonical !== undefined) return canonical
   const ms = raw ? Date.parse(raw) : NaN
   return Number.isNaN(ms) ? new Date(0).toISOString() : new Date(ms).toISOString()
 }
