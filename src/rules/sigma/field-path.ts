@@ -37,7 +37,6 @@ export class FieldValues {
   }
 }
 
-
 /** Reads a field from an event. */
 export type FieldReader = (event: unknown) => FieldValues
 
