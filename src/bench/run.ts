@@ -47,7 +47,10 @@ if (wants('ingest')) {
 
 if (wants('webhook')) {
   const hook = await webhookLatency(join(dir, 'webhook'), quick ? 30 : 200, 1000)
-  console.log(`[webhook] EventList of 1000 events acknowledged over loopback: p50 ${hook.p50} ms, p99 ${hook.p99} ms, max ${hook.max} ms (aim p99 <= 50 ms)`)
+  console.log(`[webhook] EventList of 1000 events acknowledged over loopback, each posted when the last is answered: p50 ${hook.p50} ms, p99 ${hook.p99} ms, max ${hook.max} ms (aim p99 <= 50 ms)`)
+  rmSync(join(dir, 'webhook'), { recursive: true, force: true })
+  const paced = await webhookLatency(join(dir, 'webhook'), quick ? 30 : 200, 1000, 100)
+  console.log(`[webhook] the same at kube-apiserver's default throttle (10 batches/s): p50 ${paced.p50} ms, p99 ${paced.p99} ms, max ${paced.max} ms`)
   rmSync(join(dir, 'webhook'), { recursive: true, force: true })
 }
 

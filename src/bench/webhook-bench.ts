@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises'
 import { startServer } from '../api/server.js'
 import { parseConfig } from '../config/parse.js'
 import { generateDemoEvents } from '../demo/generate.js'
@@ -5,10 +6,12 @@ import { percentile } from './measure.js'
 
 /**
  * Post `requests` EventLists of `batch` events each to a real server over loopback, one at a
- * time as kube-apiserver's batch backend does, and report acknowledgement latency.
- * @example await webhookLatency('.bench/webhook', 200, 1000)
+ * time as kube-apiserver's batch backend does, and report acknowledgement latency. With
+ * `intervalMs`, posts start at most that often (kube-apiserver's default batch throttle is 10 per
+ * second, `--audit-webhook-batch-throttle-qps`); without, each starts as the last is answered.
+ * @example await webhookLatency('.bench/webhook', 200, 1000, 100)
  */
-export async function webhookLatency(dataDir: string, requests: number, batch: number): Promise<{ p50: number; p99: number; max: number }> {
+export async function webhookLatency(dataDir: string, requests: number, batch: number, intervalMs = 0): Promise<{ p50: number; p99: number; max: number }> {
   const server = await startServer({ config: parseConfig({ dataDir, port: 0 }), logLevel: 'silent', print: () => undefined })
   const events = generateDemoEvents({ events: requests * batch, seed: 7 })
   const latencies: number[] = []
@@ -20,6 +23,7 @@ export async function webhookLatency(dataDir: string, requests: number, batch: n
       await res.arrayBuffer()
       latencies.push(performance.now() - start)
       if (res.status !== 200) throw new Error(`webhook answered ${res.status}`)
+      if (intervalMs > 0) await setTimeout(Math.max(0, start + intervalMs - performance.now()))
     }
   } finally {
     await server.close()
