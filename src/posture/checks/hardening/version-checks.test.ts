@@ -39,10 +39,15 @@ describe('certificate expiry and rotation', () => {
     return { apiVersion: 'kubesiem.io/v1', kind: 'CertificateFile', metadata: { name: `/pki/${name}.crt` }, path: `/pki/${name}.crt`, pem: readFileSync(file, 'utf8') }
   }
   it('fails an expired, a soon-expiring and an old leaf certificate', () => {
-    const now = Date.now()
-    expect(messages(certificateExpiry, [cert('soon', 10)], { now })[0]).toMatch(/^certificate \/pki\/soon\.crt \(CN=soon\) expires in 9 days/)
-    expect(messages(certificateExpiry, [cert('gone', 1)], { now: now + 3 * 86_400_000 })[0]).toMatch(/expired on/)
-    expect(messages(certificateExpiry, [cert('old', 800)], { now: now + 400 * 86_400_000 })[0]).toMatch(/issued 400 days ago and not rotated since/)
+    // The clock is read after openssl has stamped each certificate (notBefore, to the second), plus
+    // a second: read before, a slow openssl made a 400-day-old certificate 399 days old.
+    const daysOn = (days: number): number => Date.now() + 1000 + days * 86_400_000
+    const soon = cert('soon', 10)
+    expect(messages(certificateExpiry, [soon], { now: daysOn(0) })[0]).toMatch(/^certificate \/pki\/soon\.crt \(CN=soon\) expires in 9 days/)
+    const gone = cert('gone', 1)
+    expect(messages(certificateExpiry, [gone], { now: daysOn(3) })[0]).toMatch(/expired on/)
+    const old = cert('old', 800)
+    expect(messages(certificateExpiry, [old], { now: daysOn(400) })[0]).toMatch(/issued 400 days ago and not rotated since/)
   })
   it('passes a fresh certificate and an old CA', () => {
     expect(messages(certificateExpiry, [cert('fresh', 365)], { now: Date.now() })).toEqual([])
