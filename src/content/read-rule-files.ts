@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseAllDocuments } from 'yaml'
+import { Parser } from 'yaml'
 import { KubesiemError } from '../core/index.js'
 import type { SigmaFile } from '../rules/sigma/index.js'
 
@@ -29,12 +29,15 @@ function listFiles(path: string): string[] {
 }
 
 // A Falco rules file is a YAML sequence of `- rule:`/`- macro:`/`- list:` items; a Sigma file is a
-// mapping (or several) with `detection`, `correlation` or `filter`.
+// mapping (or several) with `detection`, `correlation` or `filter`. Only the first document's
+// syntax tree is built: the loaders parse the file properly (and report its errors) after this.
 function isFalco(text: string): boolean {
-  const first = parseAllDocuments(text, { prettyErrors: false })
-  const doc = Array.isArray(first) ? first[0] : first
-  const value = doc?.toJS({ maxAliasCount: 100 }) as unknown
-  return Array.isArray(value)
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue
+    const value = token.value
+    return value?.type === 'block-seq' || (value?.type === 'flow-collection' && value.start.source === '[')
+  }
+  return false
 }
 
 /**
@@ -57,7 +60,7 @@ export function readRuleFiles(paths: string[]): RuleFiles {
   return out
 }
 
-/** The bundled pack as files for `buildRuleSet({ bundled })`. */
+/** The bundled pack as files for `buildRuleSet({ bundled })`: all Sigma, written by us. */
 export function readBundledRules(dir: string): SigmaFile[] {
-  return readRuleFiles([dir]).sigma
+  return listFiles(dir).map((path) => ({ path, text: readFileSync(path, 'utf8') }))
 }

@@ -35,6 +35,12 @@ export interface EventDetector {
   evaluate(event: DetectableEvent): RuleHit[]
   /** The payload fields it reads (dotted paths). */
   readonly fields: readonly string[]
+  /**
+   * A fresh filter for one reader of a share of the events (a detection worker): false when the
+   * event cannot change this detector's state or raise anything, given the events this filter
+   * already passed. Lets a worker keep routine events to itself.
+   */
+  newcomerFilter(): (event: DetectableEvent) => boolean
 }
 
 /** One single-event rule matching one event: its number in the rule set, and its summary when it alerts alone. */
@@ -116,6 +122,20 @@ export class DetectionEngine {
     }
     for (const detector of this.options.detectors ?? []) hits.push(...detector.evaluate(event))
     return hits
+  }
+
+  /**
+   * Whether {@link applyMatches} would do anything with this event and these matches, judged by a
+   * filter made by {@link newcomerFilter} for the same reader: a worker sends only those.
+   */
+  newcomerFilter(): (event: DetectableEvent, matches: RuleMatch[]) => boolean {
+    const filters = (this.options.detectors ?? []).map((d) => d.newcomerFilter())
+    return (event, matches) => {
+      let needed = matches.length > 0
+      // Every filter sees every event, so that each remembers what it passed.
+      for (const filter of filters) if (filter(event)) needed = true
+      return needed
+    }
   }
 
   /** The payload fields {@link applyMatches} and alert grouping read: what a projection must keep. */

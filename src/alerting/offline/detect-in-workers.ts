@@ -16,8 +16,8 @@ export interface InWorkersOptions {
   blockLines?: number
 }
 
-/** Receives each block's events (and rejections) in file order. */
-export type BlockSink = (events: WireEvent[], rejected: string[]) => void
+/** Receives each block in file order: the events the stateful half needs, how many were read, the rejections. */
+export type BlockSink = (events: WireEvent[], read: number, rejected: string[]) => void
 
 /**
  * Run the stateless half of detection over files in worker threads, each reading its own shard
@@ -28,7 +28,7 @@ export type BlockSink = (events: WireEvent[], rejected: string[]) => void
 export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Promise<void> {
   const count = options.workers
   const blockLines = options.blockLines ?? 2000
-  const pending = new Map<string, { events: string; rejected: string[] }>()
+  const pending = new Map<string, { events: string; read: number; rejected: string[] }>()
   // The index of the last file each worker has finished reading.
   const finished: number[] = Array.from({ length: count }, () => -1)
   const workers = Array.from({ length: count }, (_, index) => {
@@ -48,7 +48,7 @@ export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Pro
       const block = pending.get(key)
       if (!block) return false
       pending.delete(key)
-      sink(JSON.parse(block.events) as WireEvent[], block.rejected)
+      sink(JSON.parse(block.events) as WireEvent[], block.read, block.rejected)
       return true
     }
     const pump = (): void => {
@@ -78,7 +78,7 @@ export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Pro
           return
         }
         if (message.type === 'failed') return stop(new Error(`detection worker ${index} failed: ${message.message}`))
-        if (message.type === 'block') pending.set(`${message.file}:${message.block}`, { events: message.events, rejected: message.rejected })
+        if (message.type === 'block') pending.set(`${message.file}:${message.block}`, { events: message.events, read: message.read, rejected: message.rejected })
         else finished[index] = message.file
         pump()
       })

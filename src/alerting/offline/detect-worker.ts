@@ -17,12 +17,18 @@ try {
   const engine = offlineEngine(ruleSet, setup.engine)
   // Events travel projected onto what the main thread's stateful half reads.
   const project = payloadProjector(engine.statefulFields())
+  // Only events the stateful half would act on travel: the rest match nothing and teach nothing.
+  const needed = engine.newcomerFilter()
   send({ type: 'ready', rules: ruleSet.rules.length, fingerprint: ruleSetFingerprint(ruleSet) })
   for (const [file, path] of setup.files.entries()) {
     for await (const { block, records } of readAuditFileShard(path, { cluster: setup.cluster, keepText: false }, setup.shard)) {
       const { events, rejected } = offlineBatch(records, { cluster: setup.cluster, anyLogsource: setup.engine.anyLogsource })
-      const wire: WireEvent[] = events.map((e) => ({ id: e.id, timeMs: e.timeMs, cluster: e.cluster, logsource: e.logsource, matches: engine.matchEvent(e), payload: project(e.payload) }))
-      send({ type: 'block', file, block, events: JSON.stringify(wire), rejected })
+      const wire: WireEvent[] = []
+      for (const e of events) {
+        const matches = engine.matchEvent(e)
+        if (needed(e, matches)) wire.push({ id: e.id, timeMs: e.timeMs, cluster: e.cluster, logsource: e.logsource, matches, payload: project(e.payload) })
+      }
+      send({ type: 'block', file, block, events: JSON.stringify(wire), read: events.length, rejected })
     }
     send({ type: 'file-done', file })
   }

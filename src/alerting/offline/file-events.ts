@@ -1,4 +1,4 @@
-import { isObject, stableId } from '../../core/index.js'
+import { isObject, stableId, utcMs } from '../../core/index.js'
 import { prepareBatch, type SourceRecord } from '../../pipeline/stages.js'
 import { FirstSeenDetector } from '../../rules/builtin/first-seen.js'
 import { DetectionEngine, type DetectableEvent } from '../../rules/engine.js'
@@ -23,13 +23,13 @@ export interface OfflineBatch {
  */
 export function offlineBatch(records: SourceRecord[], options: { cluster: string; anyLogsource?: boolean }): OfflineBatch {
   const prepared = prepareBatch(records, {})
-  const events: OfflineEvent[] = prepared.events.map((e) => ({ id: e.id, timeMs: Date.parse(e.time), payload: e.payload, cluster: e.cluster }))
+  const events: OfflineEvent[] = prepared.events.map((e) => ({ id: e.id, timeMs: utcMs(e.time), payload: e.payload, cluster: e.cluster }))
   const rejected: string[] = []
   for (const r of prepared.rejections) {
     if (options.anyLogsource && isObject(r.value)) {
       const payload = r.value
       const id = String(payload.auditID ?? payload.id ?? stableId(r.where))
-      events.push({ id, timeMs: Date.parse(String(payload.time ?? payload.timestamp ?? '')) || 0, payload, cluster: options.cluster })
+      events.push({ id, timeMs: utcMs(String(payload.time ?? payload.timestamp ?? '')) || 0, payload, cluster: options.cluster })
     } else rejected.push(r.error.message)
   }
   return { events, rejected }

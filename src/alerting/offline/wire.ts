@@ -26,6 +26,7 @@ export interface WireEvent {
 export type WorkerMessage =
   | { type: 'ready'; rules: number; fingerprint: string }
   // Events travel as one JSON text per block: cloning thousands of small objects cost the main thread ten times more.
-  | { type: 'block'; file: number; block: number; events: string; rejected: string[] }
+  // Only the events the main thread needs travel (DetectionEngine.newcomerFilter); `read` counts all.
+  | { type: 'block'; file: number; block: number; events: string; read: number; rejected: string[] }
   | { type: 'file-done'; file: number }
   | { type: 'failed'; message: string }

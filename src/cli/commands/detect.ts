@@ -49,8 +49,8 @@ export async function runDetect(files: string[], options: DetectOptions, log: (l
   const workers = workerCount(files, options.workers)
   // Started first, so that the threads load their rules while this one loads its own.
   const inWorkers = workers > 1
-    ? detectInWorkers({ files, cluster: options.cluster, ruleSet: ruleSetOptions, engine: engineOptions, workers, expect: () => ({ rules: ruleSet.rules.length, fingerprint: ruleSetFingerprint(ruleSet) }) }, (batch, rejections) => {
-        events += batch.length
+    ? detectInWorkers({ files, cluster: options.cluster, ruleSet: ruleSetOptions, engine: engineOptions, workers, expect: () => ({ rules: ruleSet.rules.length, fingerprint: ruleSetFingerprint(ruleSet) }) }, (batch, read, rejections) => {
+        events += read
         for (const e of batch) raise(engine.applyMatches(e, e.matches), e.cluster)
         reject(rejections)
       })

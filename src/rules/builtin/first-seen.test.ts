@@ -44,4 +44,21 @@ describe('FirstSeenDetector', () => {
     for (let i = 0; i < 1000; i++) d.evaluate(ev(i, `user${i}`))
     expect(d.size).toBe(50)
   })
+
+  test('a worker’s newcomer filter passes exactly the events that can teach or alert, in any share of the stream', () => {
+    // Two readers share the stream in blocks; the detector sees only what their filters pass, in order.
+    const stream = Array.from({ length: 400 }, (_, i) => ev(i * 60_000, ['alice', 'bob', 'system:node:n1', 'ci'][i % 4], {
+      // New addresses and agents keep coming after the first hour, repeated a few times each.
+      sourceIPs: [`198.51.100.${i < 200 ? (i * 7) % 5 : 10 + (i % 13)}`], userAgent: i % 50 < 3 ? `curl/8.${i - (i % 50)}` : 'kubectl/v1.31.0', objectRef: { namespace: i % 90 === 1 ? 'kube-system' : 'shop' },
+    }))
+    const alone = new FirstSeenDetector()
+    const all = stream.flatMap((e) => ruleIds(alone.evaluate(e)))
+    const shared = new FirstSeenDetector()
+    const filters = [shared.newcomerFilter(), shared.newcomerFilter()]
+    const passed = stream.map((e, i) => filters[Math.floor(i / 25) % 2](e))
+    const some = stream.flatMap((e, i) => (passed[i] ? ruleIds(shared.evaluate(e)) : []))
+    expect(some).toEqual(all)
+    expect(all.length).toBeGreaterThan(3)
+    expect(passed.filter(Boolean).length).toBeLessThan(stream.length / 2)
+  })
 })

@@ -122,6 +122,38 @@ export class FirstSeenDetector {
     return hits
   }
 
+  /**
+   * For a worker reading a share of the events: true when the event brings an identity or a value
+   * this filter has not passed yet (only those can teach or alert; the others find everything
+   * known by the time they would be evaluated in order). Past the caps the answer can differ from
+   * evaluate()'s own: an identity evicted from the detector stays known here.
+   */
+  newcomerFilter(): (event: DetectableEvent) => boolean {
+    const passed = new Map<string, Map<string, Set<string>>>()
+    return (event) => {
+      const audit = view(event.payload)
+      if (!audit.user) return false
+      let known = passed.get(audit.user)
+      let fresh = !known
+      if (!known) {
+        // Forgetting only makes the filter pass more events, which is always safe.
+        if (passed.size >= this.maxIdentities) passed.clear()
+        passed.set(audit.user, (known = new Map()))
+      }
+      for (const rule of FIRST_SEEN_RULES) {
+        const value = rule.valueOf(audit)
+        if (value === undefined || rule.ignore(audit, value)) continue
+        let values = known.get(rule.ref.id)
+        if (!values) known.set(rule.ref.id, (values = new Set()))
+        if (values.has(value)) continue
+        fresh = true
+        // At the detector's cap a value is never learned, so it must keep passing.
+        if (values.size < this.maxValues) values.add(value)
+      }
+      return fresh
+    }
+  }
+
   /** Entries learned since the last call, for the store. */
   drainNew(): BaselineEntry[] {
     const out = this.fresh

@@ -1,3 +1,5 @@
+import { utcParts } from '../../core/index.js'
+
 /**
  * A value extracted from an event: one string, a list of strings (list fields), or nothing.
  * @example
@@ -91,6 +93,9 @@ export function jsonPointer(value: unknown, pointer: string): unknown {
  */
 export function toNanos(ts: unknown): bigint | undefined {
   if (typeof ts !== 'string') return undefined
+  // Audit timestamps are UTC with a Z: read without a regular expression or a Date.
+  const utc = utcParts(ts)
+  if (utc) return BigInt(utc.secondMs) * 1_000_000n + BigInt(utc.nanos)
   const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(ts)
   if (!m) return undefined
   const ms = Date.parse(`${m[1]}${m[3]}`)

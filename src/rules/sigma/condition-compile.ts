@@ -32,14 +32,20 @@ export function compileConditionTree(node: CondNode, sel: Map<string, Selection>
     }
     case 'and':
     case 'or': {
-      const l = compileConditionTree(node.l, sel, issues)
-      const r = compileConditionTree(node.r, sel, issues)
-      if (node.t === 'and') return { pred: (ev) => l.pred(ev) && r.pred(ev), facts: andFacts(l.facts, r.facts) }
-      return { pred: (ev) => l.pred(ev) || r.pred(ev), facts: orFacts(l.facts, r.facts) }
+      // `a and b and c` parses as nested pairs: one flat list lets everyPred/somePred rank all three.
+      const parts = chain(node, node.t).map((n) => compileConditionTree(n, sel, issues))
+      const preds = parts.map((p) => p.pred)
+      if (node.t === 'and') return { pred: everyPred(preds), facts: parts.slice(1).reduce((acc, p) => andFacts(acc, p.facts), parts[0].facts) }
+      return { pred: somePred(preds), facts: parts.slice(1).reduce((acc, p) => orFacts(acc, p.facts), parts[0].facts) }
     }
     case 'of':
       return compileOf(node, sel, issues)
   }
+}
+
+/** The operands of a chain of one operator, in order: (a and b) and c gives a, b, c. */
+function chain(node: CondNode, t: 'and' | 'or'): CondNode[] {
+  return node.t === t ? [...chain(node.l, t), ...chain(node.r, t)] : [node]
 }
 
 function compileOf(node: CondNode & { t: 'of' }, sel: Map<string, Selection>, issues: ConditionIssue[]): Selection {

@@ -34,4 +34,30 @@ describe('ip', () => {
     expect(compileCidr('64:ff9b::/96')?.('64:ff9b::192.0.2.33')).toBe(true)
     expect(compileCidr('10.0.0.0/33')).toBeUndefined()
   })
+  it('agrees with the full parser on IPv4 edges (32-bit arithmetic, the mapped and spaced forms)', () => {
+    const private10 = compileCidr('10.0.0.0/8')!
+    const host = compileCidr('192.168.1.7/32')!
+    const top = compileCidr('255.255.255.255/1')!
+    const v6 = compileCidr('fe80::/10')!
+    const cases: Array<[string, boolean, boolean, boolean, boolean]> = [
+      ['10.255.255.255', true, false, false, false],
+      ['11.0.0.0', false, false, false, false],
+      ['010.1.2.3', true, false, false, false],
+      [' 10.1.2.3 ', true, false, false, false],
+      ['::ffff:10.1.2.3', true, false, false, false],
+      ['192.168.1.7', false, true, true, false],
+      ['192.168.1.8', false, false, true, false],
+      ['255.255.255.255', false, false, true, false],
+      ['127.0.0.1', false, false, false, false],
+      ['10.1.2', false, false, false, false],
+      ['10.1.2.3.4', false, false, false, false],
+      ['10.1.2.256', false, false, false, false],
+      ['fe80::1', false, false, false, true],
+      ['fe80::1%eth0', false, false, false, true],
+    ]
+    // The same address twice in a row and then another: the one-address memo must not leak.
+    for (const [ip, a, b, c, d] of [...cases, ...cases.slice().reverse()]) {
+      expect([private10(ip), host(ip), top(ip), v6(ip)], ip).toEqual([a, b, c, d])
+    }
+  })
 })

@@ -99,7 +99,8 @@ function walk(node: unknown, keys: string[][], n: number, i: number, out: unknow
   let found = false
   // Longest key first, so a flat "objectRef.resource" key is read before nested objects are tried.
   for (let j = n; j > i; j--) {
-    if (j !== n && j !== i + 1 && !allPrefixes) continue
+    // Without dotted keys at the top (allPrefixes false there), the whole path is no top-level key either.
+    if (j !== i + 1 && !allPrefixes && (j !== n || i === 0)) continue
     const key = keys[i][j - 1]
     // A keyed load misses fast; hasOwn only confirms a hit (not 'constructor' from the prototype).
     const child = rec[key]
