@@ -1,4 +1,5 @@
-import { buildRuleSet, type RuleSet } from '../rules/rule-set.js'
+import { buildRuleSet, type RuleSet, type RuleSetInput } from '../rules/rule-set.js'
+import { parseYaml, type SigmaFile } from '../rules/sigma/index.js'
 import { BUNDLED_RULES_DIR } from './paths.js'
 import { readBundledRules, readRuleFiles } from './read-rule-files.js'
 
@@ -18,13 +19,23 @@ export interface RuleSetOptions {
  * @example const ruleSet = loadRuleSet({ rules: ['falco/k8s_audit_rules.yaml'] })
  */
 export function loadRuleSet(options: RuleSetOptions = {}): RuleSet {
+  return buildRuleSet(readRuleSetInput(options))
+}
+
+/**
+ * {@link loadRuleSet}'s reading half, with the Sigma files' YAML parsed: plain data that worker
+ * threads receive, so that each compiles the same rules without reading or parsing them again.
+ * @example const input = readRuleSetInput({ rules: ['my-rules/'] }); buildRuleSet(input)
+ */
+export function readRuleSetInput(options: RuleSetOptions = {}): RuleSetInput {
   const user = readRuleFiles(options.rules ?? [])
-  return buildRuleSet({
-    bundled: options.noDefaultRules ? [] : readBundledRules(BUNDLED_RULES_DIR),
-    sigma: user.sigma,
+  const parsed = (files: SigmaFile[]): SigmaFile[] => files.map((f) => ({ ...f, parsed: parseYaml(f.text) }))
+  return {
+    bundled: parsed(options.noDefaultRules ? [] : readBundledRules(BUNDLED_RULES_DIR)),
+    sigma: parsed(user.sigma),
     falco: user.falco,
     bundledStatuses: options.statuses,
     placeholders: options.placeholders,
     clusterName: options.clusterName,
-  })
+  }
 }

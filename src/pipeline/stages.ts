@@ -36,7 +36,16 @@ export const STAGES = ['decode', 'redact', 'normalize'] as const
  * @example prepareBatch([{ where: 'a.log:1', source: 'k8s-audit', cluster: 'c', value: event }], {})
  */
 export function prepareBatch(records: SourceRecord[], redact: RedactOptions): PreparedBatch {
-  const events: KubeEvent[] = []
+  return prepareRecords(records, redact, (event, record) => normalizeAuditEvent(event, record.cluster, record.source))
+}
+
+/**
+ * {@link prepareBatch} with another last stage: `finish` turns each decoded, redacted event into
+ * what the caller needs (offline detection skips the envelope).
+ * @example prepareRecords(records, {}, (event) => event.auditID)
+ */
+export function prepareRecords<T>(records: SourceRecord[], redact: RedactOptions, finish: (event: JsonObject, record: SourceRecord) => T): { events: T[]; rejections: Rejection[] } {
+  const events: T[] = []
   const rejections: Rejection[] = []
   for (const record of records) {
     if ('error' in record) {
@@ -48,8 +57,7 @@ export function prepareBatch(records: SourceRecord[], redact: RedactOptions): Pr
         rejections.push({ where: item.where, source: record.source, error: item.error, sample: sampleOf(item.error, item.value ?? record.value), value: item.value })
         continue
       }
-      const redacted: JsonObject = redactAuditEvent(item.event, redact)
-      events.push(normalizeAuditEvent(redacted, record.cluster, record.source))
+      events.push(finish(redactAuditEvent(item.event, redact), record))
     }
   }
   return { events, rejections }

@@ -1,13 +1,14 @@
 import { Worker } from 'node:worker_threads'
-import type { RuleSetOptions } from '../../content/load-rule-set.js'
+import type { RuleSetInput } from '../../rules/rule-set.js'
 import { TAIL_BLOCK } from '../../sources/k8s-audit-file/index.js'
 import type { OfflineEngineOptions } from './file-events.js'
-import type { WireEvent, WorkerMessage, WorkerSetup } from './wire.js'
+import type { RulesMessage, WireEvent, WorkerMessage, WorkerSetup } from './wire.js'
 
 export interface InWorkersOptions {
   files: string[]
   cluster: string
-  ruleSet: RuleSetOptions
+  /** Read (and parsed) once the threads are started, so that they boot while this thread parses; posted to each. */
+  ruleSet: () => RuleSetInput
   /** Built alike in every thread (offlineEngine): the caller's engine applies the workers' matches. */
   engine: OfflineEngineOptions
   workers: number
@@ -32,7 +33,7 @@ export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Pro
   // The index of the last file each worker has finished reading.
   const finished: number[] = Array.from({ length: count }, () => -1)
   const workers = Array.from({ length: count }, (_, index) => {
-    const setup: WorkerSetup = { files: options.files, cluster: options.cluster, ruleSet: options.ruleSet, engine: options.engine, shard: { index, count, blockLines } }
+    const setup: WorkerSetup = { files: options.files, cluster: options.cluster, engine: options.engine, shard: { index, count, blockLines } }
     return new Worker(new URL('./detect-worker.js', import.meta.url), { workerData: setup })
   })
   let file = 0
@@ -69,6 +70,13 @@ export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Pro
       } catch (error) {
         stop(error instanceof Error ? error : new Error(String(error)))
       }
+    }
+    try {
+      const rules: RulesMessage = { type: 'rules', input: options.ruleSet() }
+      for (const worker of workers) worker.postMessage(rules)
+    } catch (error) {
+      // An unreadable rules path: the threads must not outlive the error.
+      return stop(error instanceof Error ? error : new Error(String(error)))
     }
     workers.forEach((worker, index) => {
       worker.on('message', (message: WorkerMessage) => {

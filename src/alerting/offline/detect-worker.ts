@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { loadRuleSet } from '../../content/load-rule-set.js'
 import { payloadProjector } from '../../rules/project-payload.js'
+import { buildRuleSet } from '../../rules/rule-set.js'
 import { readAuditFileShard } from '../../sources/k8s-audit-file/index.js'
 import { offlineBatch, offlineEngine } from './file-events.js'
 import { ruleSetFingerprint } from './fingerprint.js'
-import type { WireEvent, WorkerMessage, WorkerSetup } from './wire.js'
+import type { RulesMessage, WireEvent, WorkerMessage, WorkerSetup } from './wire.js'
 
 // A detection worker: reads its shard of each file and runs the stateless half of detection
 // (decode, redact, normalize, single-event rules); the main thread keeps correlation, first-seen
@@ -12,8 +12,13 @@ import type { WireEvent, WorkerMessage, WorkerSetup } from './wire.js'
 const setup = workerData as WorkerSetup
 const send = (message: WorkerMessage): void => parentPort!.postMessage(message)
 
-try {
-  const ruleSet = loadRuleSet(setup.ruleSet)
+// The rules come as plain data from the main thread, which read and parsed them while this thread started.
+parentPort!.once('message', (message: RulesMessage) => {
+  run(message.input).catch((error: unknown) => send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
+})
+
+async function run(input: RulesMessage['input']): Promise<void> {
+  const ruleSet = buildRuleSet(input)
   const engine = offlineEngine(ruleSet, setup.engine)
   // Events travel projected onto what the main thread's stateful half reads.
   const project = payloadProjector(engine.statefulFields())
@@ -32,6 +37,4 @@ try {
     }
     send({ type: 'file-done', file })
   }
-} catch (error) {
-  send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) })
 }

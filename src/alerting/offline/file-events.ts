@@ -1,5 +1,6 @@
 import { isObject, stableId, utcMs } from '../../core/index.js'
-import { prepareBatch, type SourceRecord } from '../../pipeline/stages.js'
+import { auditTimeMs } from '../../pipeline/normalize/k8s-audit.js'
+import { prepareRecords, type SourceRecord } from '../../pipeline/stages.js'
 import { FirstSeenDetector } from '../../rules/builtin/first-seen.js'
 import { DetectionEngine, type DetectableEvent } from '../../rules/engine.js'
 import type { RuleSet } from '../../rules/rule-set.js'
@@ -22,8 +23,9 @@ export interface OfflineBatch {
  * @example const { events, rejected } = offlineBatch(records, { cluster: 'prod' })
  */
 export function offlineBatch(records: SourceRecord[], options: { cluster: string; anyLogsource?: boolean }): OfflineBatch {
-  const prepared = prepareBatch(records, {})
-  const events: OfflineEvent[] = prepared.events.map((e) => ({ id: e.id, timeMs: utcMs(e.time), payload: e.payload, cluster: e.cluster }))
+  // Decoded and redacted like stored events, without the envelope, which detection never reads.
+  const prepared = prepareRecords(records, {}, (payload, record): OfflineEvent => ({ id: String(payload.auditID), timeMs: auditTimeMs(payload), payload, cluster: record.cluster }))
+  const events = prepared.events
   const rejected: string[] = []
   for (const r of prepared.rejections) {
     if (options.anyLogsource && isObject(r.value)) {

@@ -1,15 +1,20 @@
 import type { Logsource } from '../../rules/rule.js'
 import type { RuleMatch } from '../../rules/engine.js'
-import type { RuleSetOptions } from '../../content/load-rule-set.js'
+import type { RuleSetInput } from '../../rules/rule-set.js'
 import type { OfflineEngineOptions } from './file-events.js'
 
-/** What a detection worker is started with. */
+/** What a detection worker is started with; its rules follow in a {@link RulesMessage}. */
 export interface WorkerSetup {
   files: string[]
   cluster: string
-  ruleSet: RuleSetOptions
   engine: OfflineEngineOptions
   shard: { index: number; count: number; blockLines: number }
+}
+
+/** The rule files, read and parsed once by the main thread, posted to a worker once it runs. */
+export interface RulesMessage {
+  type: 'rules'
+  input: RuleSetInput
 }
 
 /** One event as a worker sends it: its rule matches and a projection of its payload. */

@@ -5,7 +5,8 @@ import { AlertGrouper } from '../../alerting/grouping.js'
 import { detectInWorkers } from '../../alerting/offline/detect-in-workers.js'
 import { offlineBatch, offlineEngine } from '../../alerting/offline/file-events.js'
 import { ruleSetFingerprint } from '../../alerting/offline/fingerprint.js'
-import { loadRuleSet } from '../../content/load-rule-set.js'
+import { readRuleSetInput } from '../../content/load-rule-set.js'
+import { buildRuleSet, type RuleSet, type RuleSetInput } from '../../rules/rule-set.js'
 import type { RuleHit } from '../../rules/engine.js'
 import { readAuditFile } from '../../sources/k8s-audit-file/index.js'
 import { formatJsonLines, formatTable } from '../format.js'
@@ -47,15 +48,24 @@ export async function runDetect(files: string[], options: DetectOptions, log: (l
   let events = 0
   let rejected = 0
   const workers = workerCount(files, options.workers)
-  // Started first, so that the threads load their rules while this one loads its own.
+  let input: RuleSetInput | undefined
+  const readInput = (): RuleSetInput => (input ??= readRuleSetInput(ruleSetOptions))
+  // Started first, so that the threads boot while this one reads and parses the rules they get.
   const inWorkers = workers > 1
-    ? detectInWorkers({ files, cluster: options.cluster, ruleSet: ruleSetOptions, engine: engineOptions, workers, expect: () => ({ rules: ruleSet.rules.length, fingerprint: ruleSetFingerprint(ruleSet) }) }, (batch, read, rejections) => {
+    ? detectInWorkers({ files, cluster: options.cluster, ruleSet: readInput, engine: engineOptions, workers, expect: () => ({ rules: ruleSet.rules.length, fingerprint: ruleSetFingerprint(ruleSet) }) }, (batch, read, rejections) => {
         events += read
         for (const e of batch) raise(engine.applyMatches(e, e.matches), e.cluster)
         reject(rejections)
       })
     : undefined
-  const ruleSet = loadRuleSet(ruleSetOptions)
+  let ruleSet: RuleSet
+  try {
+    ruleSet = buildRuleSet(readInput())
+  } catch (error) {
+    // The threads met the same error and stopped: wait for them, then report it once.
+    await inWorkers?.catch(() => undefined)
+    throw error
+  }
   for (const problem of ruleSet.problems.filter((p) => p.severity === 'error')) log(formatProblem(problem))
   const warnings = ruleSet.problems.length - ruleSet.problems.filter((p) => p.severity === 'error').length
   if (warnings > 0) log(`${warnings} rule warnings (see them with: kubesiem rules lint)`)

@@ -1,4 +1,4 @@
-import { asString, isObject, type JsonObject, type KubeEvent, type UserInfo } from '../../core/index.js'
+import { asString, isObject, utcMs, type JsonObject, type KubeEvent, type UserInfo } from '../../core/index.js'
 import { canonicalUtc } from './canonical-time.js'
 
 function toUser(value: unknown): UserInfo | undefined {
@@ -10,9 +10,24 @@ function toUser(value: unknown): UserInfo | undefined {
   }
 }
 
+// stageTimestamp is when this stage happened; v1beta1 events from old clusters carry only `timestamp`.
+function rawTime(event: JsonObject): string | undefined {
+  return asString(event.stageTimestamp) ?? asString(event.requestReceivedTimestamp) ?? asString(event.timestamp)
+}
+
+/**
+ * Epoch milliseconds of the time {@link normalizeAuditEvent} gives an event (0 when it has none),
+ * for detection that needs no envelope.
+ * @example auditTimeMs({ stageTimestamp: '2026-03-02T06:00:05.403915Z' }) // 1772431205403
+ */
+export function auditTimeMs(event: JsonObject): number {
+  const raw = rawTime(event)
+  const ms = raw === undefined ? NaN : utcMs(raw)
+  return Number.isNaN(ms) ? 0 : ms
+}
+
 function toTime(event: JsonObject): string {
-  // stageTimestamp is when this stage happened; v1beta1 events from old clusters carry only `timestamp`.
-  const raw = asString(event.stageTimestamp) ?? asString(event.requestReceivedTimestamp) ?? asString(event.timestamp)
+  const raw = rawTime(event)
   const canonical = raw === undefined ? undefined : canonicalUtc(raw)
   if (canonical !== undefined) return canonical
   const ms = raw ? Date.parse(raw) : NaN

@@ -22,6 +22,11 @@ interface AuditView {
 
 const PRIVATE = /^(10\.|127\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|::1$|f[cd][0-9a-f]{2}:|fe80:)/i
 const isSystem = (user: string): boolean => user.startsWith('system:')
+// `kubectl/v1.31.0 (linux/amd64) kubernetes/abc` → `kubectl/v1.31.0`: the product, not the build.
+const firstWord = (text: string): string => {
+  const space = text.indexOf(' ')
+  return space < 0 ? text : text.slice(0, space)
+}
 
 /** The three first-seen rules; their baseline lives in the store, so it survives restarts. */
 export const FIRST_SEEN_RULES: FirstSeenRule[] = [
@@ -29,7 +34,7 @@ export const FIRST_SEEN_RULES: FirstSeenRule[] = [
     ref: { id: 'builtin:first-seen-user-agent', title: 'New user agent for an identity', source: 'builtin' },
     severity: 'low',
     mitre: ['T1078'],
-    valueOf: (e) => e.userAgent.split(' ')[0] || undefined,
+    valueOf: (e) => firstWord(e.userAgent) || undefined,
     // Node and controller agents change with upgrades; the alert is for people and service accounts.
     ignore: (e) => e.user === '' || (isSystem(e.user) && !e.user.startsWith('system:serviceaccount:')),
     describe: (id, v) => `${id} used a user agent never seen for it before: ${v}`,

@@ -4,7 +4,7 @@ import { buildCorrelations } from './correlation-build.js'
 import { parseCorrelation, type ParsedCorrelation } from './correlation-parse.js'
 import { applyFilter } from './filters.js'
 import type { SigmaFile, SigmaLoadOptions, SigmaLoadResult } from './options.js'
-import { entryOf, readYamlFile, type YFile, type YNode } from './yaml-tree.js'
+import { entryOf, readYamlFile, yamlFile, type YFile, type YNode } from './yaml-tree.js'
 
 interface Doc {
   file: YFile
@@ -60,7 +60,7 @@ export function loadSigmaRules(files: SigmaFile[], options: SigmaLoadOptions = {
 }
 
 function readDocs(f: SigmaFile, problems: Problem[]): Doc[] {
-  const file = readYamlFile(f.path, f.text)
+  const file = f.parsed ? yamlFile(f.path, f.parsed) : readYamlFile(f.path, f.text)
   const out: Doc[] = []
   let global: YNode | undefined
   let previous: YNode | undefined

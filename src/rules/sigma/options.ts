@@ -1,11 +1,13 @@
 import type { CompiledRule } from '../rule.js'
 import type { Problem } from '../../core/index.js'
 import type { CorrelationRule } from './correlation.js'
+import type { ParsedYaml } from './yaml-tree.js'
 
-/** A file to load: its path (for messages) and its text. */
+/** A file to load: its path (for messages) and its text, parsed already when another thread did it. */
 export interface SigmaFile {
   path: string
   text: string
+  parsed?: ParsedYaml
 }
 
 /** Options of {@link loadSigmaRules}. */

@@ -30,6 +30,16 @@ export interface YFile {
 }
 
 /**
+ * A file's parsed documents as plain data: a thread that parsed the rules hands them to the
+ * detection workers, which then compile without parsing YAML again.
+ */
+export interface ParsedYaml {
+  docs: YDoc[]
+  /** Offsets where lines start, for line:col (yaml's LineCounter). */
+  lineStarts: number[]
+}
+
+/**
  * Parse every document of a YAML file. Scalars stay strings: a plain `0x17` keeps its source text,
  * so `EventID: 0x17` matches the event text and `null`/`~` become null.
  * @example
@@ -37,6 +47,14 @@ export interface YFile {
  * file.docs.length // 2
  */
 export function readYamlFile(path: string, text: string): YFile {
+  return yamlFile(path, parseYaml(text))
+}
+
+/**
+ * {@link readYamlFile}'s parsing half.
+ * @example parseYaml('title: a\n').docs[0].root?.kind // 'map'
+ */
+export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter()
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document.Parsed[] | { errors: unknown[] }
   const docs: YDoc[] = []
@@ -52,7 +70,17 @@ export function readYamlFile(path: string, text: string): YFile {
     if (doc.contents === null) return
     docs.push({ index, at, root: toTree(doc.contents as Node, doc, text) })
   })
-  return { path, docs, pos: (at) => lineCounter.linePos(at) }
+  return { docs, lineStarts: lineCounter.lineStarts }
+}
+
+/**
+ * A parsed file with its line:col lookup, from {@link parseYaml}'s plain data.
+ * @example yamlFile('rules.yml', parseYaml(text)).pos(0) // { line: 1, col: 1 }
+ */
+export function yamlFile(path: string, parsed: ParsedYaml): YFile {
+  const lineCounter = new LineCounter()
+  for (const start of parsed.lineStarts) lineCounter.addNewLine(start)
+  return { path, docs: parsed.docs, pos: (at) => lineCounter.linePos(at) }
 }
 
 function toTree(node: Node, doc: Document.Parsed, text: string): YNode {
