@@ -1,9 +1,9 @@
 /** A predicate over one event, as both rule engines compile them. */
 type Pred = (event: Record<string, unknown>) => boolean
 
-// How often an AND/OR re-ranks its operands: first soon, so a short input benefits, then rarely.
-const FIRST_RANKING = 64
-const RANKING_EVERY = 4096
+// How often an AND/OR re-ranks its operands (in calls): first soon, so a short input benefits, then rarely.
+const FIRST_RANKING = 256
+const RANKING_EVERY = 16_384
 
 /**
  * AND of predicates. The operands are pure, so their order only changes the cost: the one that
@@ -45,7 +45,12 @@ function shortCircuit(preds: Pred[], decisive: boolean): Pred {
     rankAt = calls + RANKING_EVERY
   }
   return (ev) => {
-    if (++calls === rankAt) rank()
+    // Counting every call cost a tenth of matching: one call in eight is counted, which ranks as well.
+    if ((++calls & 7) !== 0) {
+      for (let i = 0; i < n; i++) if (order[i](ev) === decisive) return decisive
+      return !decisive
+    }
+    if (calls >= rankAt) rank()
     for (let i = 0; i < n; i++) {
       tried[i]++
       if (order[i](ev) === decisive) {

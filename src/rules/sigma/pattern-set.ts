@@ -1,6 +1,10 @@
 import { normalizer, shapeOf, type Pattern, type StringTestOptions } from './wildcard.js'
 
 const NUMERIC = /^-?\d+(\.\d+)?$/
+// Texts are remembered per set only where scanning costs more than a lookup: several patterns, a short text.
+const MEMO_MIN_SCANS = 4
+const MEMO_MAX_TEXT = 512
+const MEMO_SIZE = 4096
 
 /**
  * The patterns of one field entry (all its values, OR-ed), tested against a text normalized
@@ -19,6 +23,7 @@ export class PatternSet {
   private readonly others: Array<(s: string) => boolean> = []
   private readonly numbers = new Set<number>()
   private anyText = false
+  private readonly memo = new Map<string, boolean>()
   private readonly norm: (s: string) => string
 
   constructor(opts: StringTestOptions) {
@@ -55,6 +60,22 @@ export class PatternSet {
   /** Whether a normalized text matches any pattern. */
   test(text: string): boolean {
     if (this.anyText || this.exact.has(text)) return true
+    if (this.scans < MEMO_MIN_SCANS || text.length > MEMO_MAX_TEXT) return this.scan(text)
+    // Events repeat the same agents, URIs and names: a long list of substrings is scanned once per text.
+    let known = this.memo.get(text)
+    if (known === undefined) {
+      known = this.scan(text)
+      if (this.memo.size >= MEMO_SIZE) this.memo.clear()
+      this.memo.set(text, known)
+    }
+    return known
+  }
+
+  private get scans(): number {
+    return this.prefixes.length + this.suffixes.length + this.infixes.length + this.others.length
+  }
+
+  private scan(text: string): boolean {
     for (const p of this.prefixes) if (text.startsWith(p)) return true
     for (const p of this.suffixes) if (text.endsWith(p)) return true
     for (const p of this.infixes) if (text.includes(p)) return true
