@@ -28,7 +28,9 @@ export type BlockSink = (events: WireEvent[], read: number, rejected: string[]) 
  */
 export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Promise<void> {
   const count = options.workers
-  const blockLines = options.blockLines ?? 2000
+  // Small blocks keep each event's parse, match and garbage close together (it dies young, in cache):
+  // 250 lines ran a fifth faster than 2,000; below that, messages start to cost more than they save.
+  const blockLines = options.blockLines ?? 250
   const pending = new Map<string, { events: string; read: number; rejected: string[] }>()
   // The index of the last file each worker has finished reading.
   const finished: number[] = Array.from({ length: count }, () => -1)

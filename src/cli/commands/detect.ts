@@ -22,6 +22,9 @@ export interface DetectOptions {
   workers?: number
 }
 
+// Events are read, matched and dropped in small batches: each dies young and in cache (see detectInWorkers).
+const DETECT_BATCH = 250
+
 // Below this much input, starting threads (each loads the rules) costs more than it saves.
 const PARALLEL_MIN_BYTES = 16 * 1024 * 1024
 
@@ -86,7 +89,7 @@ export async function runDetect(files: string[], options: DetectOptions, log: (l
     await inWorkers
   } else {
     for (const file of files) {
-      for await (const records of readAuditFile(file, { cluster: options.cluster, keepText: false })) {
+      for await (const records of readAuditFile(file, { cluster: options.cluster, keepText: false, batchSize: DETECT_BATCH })) {
         const batch = offlineBatch(records, options)
         events += batch.events.length
         for (const e of batch.events) raise(engine.evaluate(e), e.cluster)
