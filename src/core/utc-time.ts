@@ -42,7 +42,8 @@ export function utcParts(text: string): { secondMs: number; nanos: number } | un
       nanos += d * scale
     }
   }
-  const minuteMs = utcMinuteMs(text.slice(0, 16))
+  // The same minute as the last timestamp: no slice, no lookup.
+  const minuteMs = lastMinute !== '' && text.startsWith(lastMinute) ? lastMinuteMs : utcMinuteMs(text.slice(0, 16))
   return minuteMs === undefined ? undefined : { secondMs: minuteMs + seconds * 1000, nanos: Math.round(nanos) }
 }
 

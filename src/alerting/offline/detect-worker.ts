@@ -7,8 +7,8 @@ import { ruleSetFingerprint } from './fingerprint.js'
 import type { RulesMessage, WireEvent, WorkerMessage, WorkerSetup } from './wire.js'
 
 // A detection worker: reads its shard of each file and runs the stateless half of detection
-// (decode, redact, normalize, single-event rules); the main thread keeps correlation, first-seen
-// and grouping state in file order.
+// (decode, redact, single-event rules), sending on only what the stateful half needs; the main
+// thread keeps correlation, first-seen and grouping state in file order.
 const setup = workerData as WorkerSetup
 const send = (message: WorkerMessage): void => parentPort!.postMessage(message)
 
