@@ -1,4 +1,4 @@
-import type { Alert, KubeEvent } from '../core/index.js'
+import { utcMs, type Alert, type KubeEvent } from '../core/index.js'
 import type { DetectionEngine } from '../rules/engine.js'
 import type { AlertGrouper } from './grouping.js'
 
@@ -10,7 +10,7 @@ import type { AlertGrouper } from './grouping.js'
 export function detectEvents(engine: DetectionEngine, grouper: AlertGrouper, events: KubeEvent[]): Alert[] {
   const changed = new Map<string, Alert>()
   for (const event of events) {
-    for (const hit of engine.evaluate({ id: event.id, timeMs: Date.parse(event.time), payload: event.payload })) {
+    for (const hit of engine.evaluate({ id: event.id, timeMs: utcMs(event.time), payload: event.payload })) {
       const alert = grouper.add(hit, event.cluster)
       changed.set(alert.id, alert)
     }

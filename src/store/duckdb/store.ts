@@ -1,7 +1,7 @@
 import { DuckDBInstance, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { eventKey, KubesiemError, type Alert, type BaselineEntry, type Finding, type KubeEvent } from '../../core/index.js'
+import { eventKey, KubesiemError, utcMs, type Alert, type BaselineEntry, type Finding, type KubeEvent } from '../../core/index.js'
 import type { AlertException, AlertQuery, AlertTriage, AppendResult, AuditEntry, ClusterBucket, DeadLetter, EventPage, EventQuery, FacetField, FacetValue, FindingQuery, RetentionPolicy, RuleState, SavedSearch, SessionRecord, StatsBucket, StatsQuery, Store, UserRecord } from '../store.js'
 import { ALERT_SELECT, alertWhere, rowToAlert } from './alerts-sql.js'
 import { facetSql } from './records-sql.js'
@@ -67,10 +67,6 @@ function uniqueByKey(events: KubeEvent[]): KubeEvent[] {
 const DEFERRED_COMMIT_ROWS = 500_000
 
 // Without the ICU extension (not downloadable here) DuckDB has no time zones: times travel as epoch ms.
-function toMs(iso: string): number {
-  return Date.parse(iso)
-}
-
 async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
   const reader = await conn.runAndReadAll(sql, params)
   return reader.getRowObjectsJS() as Record<string, unknown>[]
@@ -131,7 +127,7 @@ class DuckDbStore implements Store {
           const already = new Set<string>()
           const unvouched: KubeEvent[] = []
           for (const event of unique) {
-            if (!this.recent.covers(toMs(event.time))) unvouched.push(event)
+            if (!this.recent.covers(utcMs(event.time))) unvouched.push(event)
             else if (this.recent.has(eventKey(event))) already.add(eventKey(event))
           }
           for (const key of await this.storedDuplicates(unvouched)) already.add(key)
@@ -145,7 +141,7 @@ class DuckDbStore implements Store {
           // anything someone waits on commits now.
           if (!options.deferCommit || this.openRows >= DEFERRED_COMMIT_ROWS) await this.commitOpen()
           const storedKeys = new Set(unique.map(eventKey).filter((key) => !already.has(key)))
-          this.recent.add(unique.filter((e) => storedKeys.has(eventKey(e))).map((e) => ({ key: eventKey(e), timeMs: toMs(e.time) })))
+          this.recent.add(unique.filter((e) => storedKeys.has(eventKey(e))).map((e) => ({ key: eventKey(e), timeMs: utcMs(e.time) })))
           return { stored: storedKeys.size, duplicates: events.length - storedKeys.size, storedKeys }
         } catch (error) {
           this.openRows = undefined
@@ -176,8 +172,8 @@ class DuckDbStore implements Store {
   // range can hold its duplicates; literal bounds let DuckDB's zone maps skip everything else.
   private async storedDuplicates(batch: KubeEvent[]): Promise<Set<string>> {
     if (batch.length === 0) return new Set()
-    const from = toMs(batch[0]!.time)
-    const to = toMs(batch[batch.length - 1]!.time)
+    const from = utcMs(batch[0]!.time)
+    const to = utcMs(batch[batch.length - 1]!.time)
     const found = await rows(
       this.writer,
       `SELECT e.id, e.stage FROM events e SEMI JOIN temp.events_staging s ON e.id = s.id AND e.stage = s.stage
@@ -223,7 +219,7 @@ class DuckDbStore implements Store {
   appendDeadLetters(letters: DeadLetter[]): Promise<void> {
     return this.serial.run(async () => {
       for (const l of letters) {
-        await this.writer.run('INSERT INTO dead_letters VALUES (epoch_ms($1::BIGINT), $2, $3, $4, $5, $6)', [toMs(l.time), l.source, l.where, l.code, l.message, l.sample])
+        await this.writer.run('INSERT INTO dead_letters VALUES (epoch_ms($1::BIGINT), $2, $3, $4, $5, $6)', [utcMs(l.time), l.source, l.where, l.code, l.message, l.sample])
       }
     })
   }
@@ -240,7 +236,7 @@ class DuckDbStore implements Store {
           `INSERT INTO alerts (id, rule_id, severity, status, cluster, first_seen, last_seen, doc, created)
            VALUES ($1, $2, $3, $4, $5, epoch_ms($6::BIGINT), epoch_ms($7::BIGINT), $8, epoch_ms($9::BIGINT))
            ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, first_seen = excluded.first_seen, last_seen = excluded.last_seen, doc = excluded.doc`,
-          [a.id, a.rule.id, a.severity, a.status, a.entity.cluster, toMs(a.firstSeen), toMs(a.lastSeen), JSON.stringify(a), a.detectedAt ? toMs(a.detectedAt) : Date.now()],
+          [a.id, a.rule.id, a.severity, a.status, a.entity.cluster, utcMs(a.firstSeen), utcMs(a.lastSeen), JSON.stringify(a), a.detectedAt ? utcMs(a.detectedAt) : Date.now()],
         )
       }
     })
@@ -315,7 +311,7 @@ class DuckDbStore implements Store {
     return this.serial.run(async () => {
       // Expired sessions go whenever a new one is made: the table stays as small as the logged-in users.
       await this.writer.run('DELETE FROM sessions WHERE expires_ms < $1', [Date.now()])
-      await this.writer.run('INSERT OR REPLACE INTO sessions VALUES ($1, $2, $3)', [session.id, toMs(session.expiresAt), JSON.stringify(session)])
+      await this.writer.run('INSERT OR REPLACE INTO sessions VALUES ($1, $2, $3)', [session.id, utcMs(session.expiresAt), JSON.stringify(session)])
     })
   }
 
@@ -329,7 +325,7 @@ class DuckDbStore implements Store {
 
   appendAudit(entry: AuditEntry): Promise<void> {
     return this.serial.run(async () => {
-      await this.writer.run('INSERT INTO audit_trail VALUES (epoch_ms($1::BIGINT), $2, $3, $4)', [toMs(entry.time), entry.actor, entry.action, JSON.stringify(entry)])
+      await this.writer.run('INSERT INTO audit_trail VALUES (epoch_ms($1::BIGINT), $2, $3, $4)', [utcMs(entry.time), entry.actor, entry.action, JSON.stringify(entry)])
     })
   }
 
@@ -382,7 +378,7 @@ class DuckDbStore implements Store {
   appendFindings(findings: Finding[]): Promise<void> {
     return this.serial.run(async () => {
       for (const f of findings) {
-        await this.writer.run('INSERT INTO findings VALUES ($1, $2, $3, epoch_ms($4::BIGINT), $5)', [f.checkId, f.severity, f.cluster ?? null, f.time ? toMs(f.time) : Date.now(), JSON.stringify(f)])
+        await this.writer.run('INSERT INTO findings VALUES ($1, $2, $3, epoch_ms($4::BIGINT), $5)', [f.checkId, f.severity, f.cluster ?? null, f.time ? utcMs(f.time) : Date.now(), JSON.stringify(f)])
       }
     })
   }
