@@ -1,10 +1,8 @@
 import cookie from '@fastify/cookie'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { readFileSync } from 'node:fs'
 import type { AlertBus } from '../alerting/bus.js'
 import type { Config } from '../config/schema.js'
-import type { IngestReport } from '../pipeline/ingest.js'
-import type { SourceRecord } from '../pipeline/stages.js'
 import type { Store } from '../store/store.js'
 import type { OidcLogin } from './auth/oidc.js'
 import type { SessionManager } from './auth/sessions.js'
@@ -17,7 +15,7 @@ import { viewRoutes, type ViewDeps } from './routes/views.js'
 import { alertStreamRoutes } from './routes/alert-stream.js'
 import { alertRoutes } from './routes/alerts.js'
 import { eventRoutes } from './routes/events.js'
-import { ingestRoutes } from './routes/ingest.js'
+import { ingestRoutes, type IngestRouteOptions } from './routes/ingest.js'
 import { tokenRoutes } from './routes/tokens.js'
 import { scrubTokens } from '../core/index.js'
 
@@ -25,7 +23,9 @@ export interface AppDeps {
   config: Config
   store: Store
   tokens: TokenStore
-  ingest: (records: SourceRecord[]) => Promise<IngestReport>
+  accept: IngestRouteOptions['accept']
+  /** Resolves once every acknowledged batch is stored and through detection: reads wait for it. */
+  settled?: () => Promise<void>
   /** Live alerts for `/api/alerts/stream`; without it the route is absent. */
   bus?: AlertBus
   /** Browser sessions; without them only bearer tokens authenticate. */
@@ -51,9 +51,24 @@ declare module 'fastify' {
 }
 
 
+// A read sees every batch the webhook acknowledged before it (the spool loads them a few tens of
+// milliseconds later). A store that keeps failing must not hang the API: past a few seconds the
+// read goes ahead on what is stored.
+const SETTLE_WAIT_MS = 5000
+const LIVE_STREAM = '/api/alerts/stream'
+
+function readsAfterWrites(settled: () => Promise<void>): (request: FastifyRequest) => Promise<void> {
+  return async (request) => {
+    if (request.method !== 'GET' || !request.url.startsWith('/api/') || request.url.startsWith(LIVE_STREAM)) return
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([settled(), new Promise((resolve) => (timer = setTimeout(resolve, SETTLE_WAIT_MS)))])
+    clearTimeout(timer)
+  }
+}
+
 /**
  * Build the HTTP app: `/healthz` open, everything else behind a bearer token.
- * @example const app = await buildApp({ config, store, tokens, ingest: pipeline.ingest })
+ * @example const app = await buildApp({ config, store, tokens, accept: spool.accept.bind(spool) })
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps
@@ -80,7 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie)
   if (deps.sessions) app.decorate('sessions', deps.sessions)
   app.get('/healthz', { config: { role: 'public' } }, async () => ({ ok: true }))
-  await app.register(ingestRoutes, { tokens: deps.tokens, ingest: deps.ingest, defaultCluster: config.cluster, maxBodyBytes: config.ingest.maxBodyBytes })
+  if (deps.settled) app.addHook('preHandler', readsAfterWrites(deps.settled))
+  await app.register(ingestRoutes, { tokens: deps.tokens, accept: deps.accept, defaultCluster: config.cluster, maxBodyBytes: config.ingest.maxBodyBytes })
   await app.register(eventRoutes, { store: deps.store, tokens: deps.tokens })
   await app.register(alertRoutes, { store: deps.store, tokens: deps.tokens })
   await app.register(tokenRoutes, { tokens: deps.tokens, store: deps.store })

@@ -9,6 +9,8 @@ import { formatProblem, type KubeEvent } from '../core/index.js'
 import { startBackgroundJobs } from './background/start.js'
 import { loadRuleSet } from '../content/load-rule-set.js'
 import { createPipeline } from '../pipeline/ingest.js'
+import { IngestSpool, SPOOL_CURSOR } from '../pipeline/spool.js'
+import { openSpoolLog } from '../store/spool/spool-log.js'
 import { openDuckDbStore } from '../store/duckdb/store.js'
 import type { Store } from '../store/store.js'
 import { buildApp } from './app.js'
@@ -91,20 +93,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ruleStates = new Map((await store.listRuleStates()).map((state) => [state.ruleId, state.enabled]))
   ruleSet.rules = ruleSet.rules.map((rule) => (ruleStates.has(rule.ref.id) ? { ...rule, enabled: ruleStates.get(rule.ref.id)! } : rule))
   const live = await startLiveDetection(store, ruleSet, { firstSeen: detection.firstSeen })
-  let log: (error: unknown) => void = () => undefined
+  let log: (error: unknown, message?: string) => void = () => undefined
   const background = startBackgroundJobs(config, store, live.bus, (error) => log(error))
   const onStored = async (events: KubeEvent[]): Promise<void> => {
     await live.onStored(events)
     background.posture?.observe(events)
   }
   const pipeline = createPipeline({ store, redact: config.redact, onStored, onListenerError: (error) => log(error) })
+  const spool = IngestSpool.open(await openSpoolLog(join(config.dataDir, 'spool'), await store.getCursor(SPOOL_CURSOR)), pipeline, {
+    redact: config.redact,
+    onError: (error) => log(error, 'storing a spooled webhook batch failed; retrying'),
+  })
   const app = await buildApp({
-    config, store, tokens, ingest: pipeline.ingest, bus: live.bus, logLevel: options.logLevel,
+    config, store, tokens, accept: (records, opts) => spool.accept(records, opts), settled: () => spool.settled(), bus: live.bus, logLevel: options.logLevel,
     sessions: new SessionManager(store, config.auth.sessionMinutes),
     oidc: config.auth.oidc ? new OidcLogin(config.auth.oidc) : undefined,
     views: { engine: live.engine, bus: live.bus, snapshot: config.posture.snapshot },
   })
-  log = (error) => app.log.error({ err: error }, 'detection failed on a stored batch')
+  log = (error, message) => app.log.error({ err: error }, message ?? 'detection failed on a stored batch')
+  if (spool.replayedBatches > 0) app.log.warn(`replaying ${spool.replayedBatches} webhook batches spooled but not stored before the last stop`)
   for (const problem of ruleSet.problems.filter((p) => p.severity === 'error')) app.log.error(formatProblem(problem))
   const address = await app.listen({ host: config.host, port: config.port })
   const url = address.replace('[::1]', 'localhost')
@@ -137,6 +144,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       background.posture?.stop()
       background.exposure?.stop()
       await app.close()
+      await spool.close()
       await pipeline.drain()
       await store.close()
       rmSync(linkFile, { force: true })

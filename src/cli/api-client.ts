@@ -25,9 +25,9 @@ export function searchEvents(target: ServerTarget, query: EventQuery): Promise<E
   return call<EventPage>(target, `/api/events?${params}`)
 }
 
-/** Post a batch of audit events (gzip) to the webhook route. */
+/** Post a batch of audit events (gzip) to the webhook route; answered once stored, with the counts. */
 export function postEvents(target: ServerTarget, cluster: string, events: unknown[]): Promise<IngestReport> {
-  return call<IngestReport>(target, `/ingest/k8s-audit/${encodeURIComponent(cluster)}`, {
+  return call<IngestReport>(target, `/ingest/k8s-audit/${encodeURIComponent(cluster)}?wait=stored`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
     body: gzipSync(JSON.stringify(events)),

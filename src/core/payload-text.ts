@@ -21,3 +21,16 @@ export function rememberPayloadText(payload: object, text: string): void {
 export function payloadText(payload: object): string {
   return (payload as { [TEXT]?: string })[TEXT] ?? JSON.stringify(payload)
 }
+
+/**
+ * The payload as JSON, remembered on it when it had to be serialized, so a later reader (the
+ * store after the webhook spool) reuses the text. Only for payloads no one changes afterwards.
+ * @example spoolLine += payloadTextKept(event.payload)
+ */
+export function payloadTextKept(payload: object): string {
+  const known = (payload as { [TEXT]?: string })[TEXT]
+  if (known !== undefined) return known
+  const text = JSON.stringify(payload)
+  rememberPayloadText(payload, text)
+  return text
+}

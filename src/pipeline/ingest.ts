@@ -1,5 +1,5 @@
 import { eventKey, type KubeEvent } from '../core/index.js'
-import type { Store } from '../store/store.js'
+import type { AppendResult, DeadLetter, Store } from '../store/store.js'
 import type { RedactOptions } from './redact/redact.js'
 import { prepareBatch, type SourceRecord } from './stages.js'
 
@@ -57,16 +57,54 @@ export function mergeReport(total: IngestReport, part: IngestReport, maxErrors =
   return total
 }
 
+/** A batch past the pure stages, ready to store: its events and its rejections as dead letters. */
+export interface StorableBatch {
+  events: KubeEvent[]
+  deadLetters: DeadLetter[]
+}
+
+/** What the pure stages made of some records: the storable batch, and the counts a report gives. */
+export interface PreparedForStore {
+  batch: StorableBatch
+  /** The report's read, rejected, reasons and errors (stored and duplicates come from the store). */
+  report: IngestReport
+}
+
+/**
+ * Run the pure stages over records and turn their rejections into dead letters (a dead letter is
+ * the operator's copy of what was refused, kept in the store).
+ * @example const { batch, report } = prepareForStore(records, {}, 20)
+ */
+export function prepareForStore(records: SourceRecord[], redact: RedactOptions, maxErrors = 20): PreparedForStore {
+  const { events, rejections } = prepareBatch(records, redact)
+  const now = new Date().toISOString()
+  const reasons: Record<string, number> = {}
+  for (const r of rejections) reasons[r.error.code] = (reasons[r.error.code] ?? 0) + 1
+  return {
+    batch: { events, deadLetters: rejections.map((r) => ({ time: now, source: r.source, where: r.where, code: r.error.code, message: r.error.message, sample: r.sample })) },
+    report: {
+      read: events.length + rejections.length,
+      stored: 0,
+      duplicates: 0,
+      rejected: rejections.length,
+      reasons,
+      errors: rejections.slice(0, maxErrors).map((r) => ({ where: r.where, code: r.error.code, message: r.error.message })),
+    },
+  }
+}
+
 /**
  * The one ingest path every source uses: prepare (decode, redact, normalize), store with dedup,
  * keep rejections as dead letters, then hand newly stored events on. Resolves only when the batch
- * is committed, so the webhook can answer kube-apiserver after a durable write.
+ * is committed, so a caller can answer after a durable write.
  * @example
  * const pipeline = createPipeline({ store })
  * const report = await pipeline.ingest(records)
  */
 export interface Pipeline {
   ingest(records: SourceRecord[], cursor?: { name: string; value: string }): Promise<IngestReport>
+  /** The storing half of `ingest`, for batches prepared earlier (the webhook spool's loader). */
+  commit(batch: StorableBatch, cursor?: { name: string; value: string }): Promise<AppendResult>
   /** Resolves when every stored batch has been through `onStored`. */
   drain(): Promise<void>
 }
@@ -88,29 +126,22 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       .catch((error: unknown) => options.onListenerError?.(error))
       .finally(() => (pending -= 1))
   }
+  const commit: Pipeline['commit'] = async (batch, cursor) => {
+    const result = await options.store.appendEvents(batch.events, { cursor, deferCommit: options.deferCommit })
+    if (batch.deadLetters.length > 0) await options.store.appendDeadLetters(batch.deadLetters)
+    if (options.onStored && result.stored > 0) {
+      hand(newlyStored(batch.events, result.storedKeys))
+      if (pending > MAX_PENDING_LISTENER_BATCHES) await listenerTail
+    }
+    return result
+  }
   return {
     drain: () => listenerTail,
+    commit,
     async ingest(records, cursor) {
-      const { events, rejections } = prepareBatch(records, options.redact ?? {})
-      const result = await options.store.appendEvents(events, { cursor, deferCommit: options.deferCommit })
-      if (rejections.length > 0) {
-        const now = new Date().toISOString()
-        await options.store.appendDeadLetters(rejections.map((r) => ({ time: now, source: r.source, where: r.where, code: r.error.code, message: r.error.message, sample: r.sample })))
-      }
-      if (options.onStored && result.stored > 0) {
-        hand(newlyStored(events, result.storedKeys))
-        if (pending > MAX_PENDING_LISTENER_BATCHES) await listenerTail
-      }
-      const reasons: Record<string, number> = {}
-      for (const r of rejections) reasons[r.error.code] = (reasons[r.error.code] ?? 0) + 1
-      return {
-        read: events.length + rejections.length,
-        stored: result.stored,
-        duplicates: result.duplicates,
-        rejected: rejections.length,
-        reasons,
-        errors: rejections.slice(0, maxErrors).map((r) => ({ where: r.where, code: r.error.code, message: r.error.message })),
-      }
+      const { batch, report } = prepareForStore(records, options.redact ?? {}, maxErrors)
+      const result = await commit(batch, cursor)
+      return { ...report, stored: result.stored, duplicates: result.duplicates }
     },
   }
 }

@@ -2,13 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { gunzipSync } from 'node:zlib'
 import { KubesiemError } from '../../core/index.js'
 import type { IngestReport } from '../../pipeline/ingest.js'
+import type { IngestAck } from '../../pipeline/spool.js'
 import type { SourceRecord } from '../../pipeline/stages.js'
 import { requireRole } from '../auth/guard.js'
 import type { TokenStore } from '../auth/tokens.js'
 
 export interface IngestRouteOptions {
   tokens: TokenStore
-  ingest: (records: SourceRecord[]) => Promise<IngestReport>
+  /** Spool the records; with `wait`, resolve once they are stored, with the full report. */
+  accept: (records: SourceRecord[], options: { wait: boolean }) => Promise<IngestAck | IngestReport>
   defaultCluster: string
   maxBodyBytes: number
 }
@@ -41,23 +43,24 @@ function decodeBody(body: Buffer, encoding: string | undefined, limit: number, w
 
 /**
  * The audit webhook: kube-apiserver POSTs an EventList (or a bare Event, or an array) with the
- * bearer token of its webhook kubeconfig. It waits for the answer, which comes only once the
- * batch is committed to the store.
- * @example app.register(ingestRoutes, { tokens, ingest: pipeline.ingest, defaultCluster: 'prod', maxBodyBytes })
+ * bearer token of its webhook kubeconfig. It waits for the answer, which comes once the redacted
+ * batch is flushed to the spool on disk (see IngestSpool); `?wait=stored` answers once the batch
+ * is in the store instead, with stored and duplicate counts (the CLI's ingest uses it).
+ * @example app.register(ingestRoutes, { tokens, accept: spool.accept, defaultCluster: 'prod', maxBodyBytes })
  */
 export async function ingestRoutes(app: FastifyInstance, options: IngestRouteOptions): Promise<void> {
   // Encapsulated: only these routes take raw bodies (gzip, invalid UTF-8 must reach our checks).
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.maxBodyBytes }, (_req, body, done) => done(null, body))
   const guard = requireRole(options.tokens, 'ingest')
-  const handler = async (request: FastifyRequest<{ Params: { cluster?: string } }>): Promise<IngestReport> => {
+  const handler = async (request: FastifyRequest<{ Params: { cluster?: string }; Querystring: { wait?: string } }>): Promise<IngestAck | IngestReport> => {
     const cluster = request.params?.cluster ?? (typeof request.headers['x-kubesiem-cluster'] === 'string' ? request.headers['x-kubesiem-cluster'] : options.defaultCluster)
     const where = `POST /ingest/k8s-audit/${cluster}`
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
     const encoding = request.headers['content-encoding']
     const value = decodeBody(body, typeof encoding === 'string' ? encoding.toLowerCase() : undefined, options.maxBodyBytes, where)
-    return options.ingest([{ where, source: 'k8s-audit', cluster, value }])
+    return options.accept([{ where, source: 'k8s-audit', cluster, value }], { wait: request.query?.wait === 'stored' })
   }
-  app.post<{ Params: { cluster?: string } }>('/ingest/k8s-audit', { preHandler: guard }, handler)
-  app.post<{ Params: { cluster?: string } }>('/ingest/k8s-audit/:cluster', { preHandler: guard }, handler)
+  app.post<{ Params: { cluster?: string }; Querystring: { wait?: string } }>('/ingest/k8s-audit', { preHandler: guard }, handler)
+  app.post<{ Params: { cluster?: string }; Querystring: { wait?: string } }>('/ingest/k8s-audit/:cluster', { preHandler: guard }, handler)
 }
