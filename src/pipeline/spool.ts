@@ -1,4 +1,4 @@
-import { payloadTextKept, type KubeEvent } from '../core/index.js'
+import { payloadTextKept } from '../core/index.js'
 import type { DurableLog } from '../store/spool/spool-log.js'
 import type { DeadLetter } from '../store/store.js'
 import { prepareForStore, type IngestReport, type Pipeline, type StorableBatch } from './ingest.js'
@@ -185,8 +185,6 @@ export class IngestSpool {
 // The line is built from each payload's JSON text, which the store then reuses instead of
 // serializing the payload a second time.
 function lineOf(batch: StorableBatch): string {
-  const events = batch.events.map((event: KubeEvent) => {
-    return `[${JSON.stringify(event.cluster)},${JSON.stringify(event.source)},${payloadTextKept(event.payload)}]`
-  })
+  const events = batch.events.map((event) => `[${JSON.stringify(event.cluster)},${JSON.stringify(event.source)},${payloadTextKept(event.payload)}]`)
   return `{"events":[${events.join(',')}],"deadLetters":${JSON.stringify(batch.deadLetters)}}`
 }
