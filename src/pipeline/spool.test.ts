@@ -85,6 +85,23 @@ describe('the webhook spool', () => {
     await fromStart.close()
   })
 
+  test('a full segment is closed for a new one, and deleted once the store has all its lines', async () => {
+    const segments = () => readdirSync(spoolDir()).filter((f) => f.startsWith('segment-')).sort()
+    const stalled = IngestSpool.open(await openSpoolLog(spoolDir(), undefined, { segmentBytes: 2048 }), { commit: () => new Promise(() => undefined), drain: () => pipeline.drain() })
+    for (let i = 0; i < 6; i++) await stalled.accept(post([event(`d${i}a`), event(`d${i}b`)]))
+    // Nothing is stored yet: every segment is kept (and an empty next one is ready).
+    expect(segments().length).toBeGreaterThanOrEqual(3)
+    const restarted = IngestSpool.open(await openSpoolLog(spoolDir(), await store.getCursor(SPOOL_CURSOR), { segmentBytes: 2048 }), pipeline)
+    expect(restarted.replayedBatches).toBe(6)
+    await restarted.settled()
+    expect((await ids()).length).toBe(12)
+    await restarted.accept(post([event('d9')]))
+    await restarted.settled()
+    await restarted.close()
+    // Only the segment holding the last stored line (and the one being written) may remain.
+    expect(segments().length).toBeLessThanOrEqual(2)
+  })
+
   test('past its cap of queued events a post waits for the loader (backpressure)', async () => {
     let release: () => void = () => undefined
     const gate = new Promise<void>((resolve) => (release = resolve))

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs'
 import { open, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 
@@ -36,9 +36,9 @@ function parsePosition(position: string | undefined): { segment: number; offset:
  * Open the log in `dir`: read what is left after `consumedThrough` (a crash's leftovers), cut a
  * torn last line (its append never resolved, so no one was told it was kept), drop wholly
  * consumed segments, and start a fresh segment for new lines.
- * @example const log = await openSpoolLog('data/spool', await store.getCursor('spool'))
+ * @example const log = await openSpoolLog('data/spool', await store.getCursor(SPOOL_CURSOR))
  */
-export async function openSpoolLog(dir: string, consumedThrough: string | undefined): Promise<DurableLog> {
+export async function openSpoolLog(dir: string, consumedThrough: string | undefined, options: { segmentBytes?: number } = {}): Promise<DurableLog> {
   mkdirSync(dir, { recursive: true })
   const done = parsePosition(consumedThrough)
   const segments = readdirSync(dir).flatMap((name) => {
@@ -46,12 +46,14 @@ export async function openSpoolLog(dir: string, consumedThrough: string | undefi
     return m ? [Number(m[1])] : []
   }).sort((a, b) => a - b)
   const unconsumed: LogLine[] = []
+  const kept: number[] = []
   for (const segment of segments) {
     const path = join(dir, segmentName(segment))
     if (done && segment < done.segment) {
       rmSync(path, { force: true })
       continue
     }
+    kept.push(segment)
     const bytes = readFileSync(path)
     const end = bytes.lastIndexOf(0x0a) + 1
     if (end < bytes.length) truncateSync(path, end)
@@ -62,7 +64,7 @@ export async function openSpoolLog(dir: string, consumedThrough: string | undefi
       start = stop + 1
     }
   }
-  const log = new SpoolLog(dir, segments, (segments.at(-1) ?? 0) + 1, unconsumed)
+  const log = new SpoolLog(dir, kept, (segments.at(-1) ?? 0) + 1, unconsumed, options.segmentBytes ?? SEGMENT_BYTES)
   await log.startSegment()
   return log
 }
@@ -80,6 +82,7 @@ class SpoolLog implements DurableLog {
     private readonly segments: number[],
     private current: number,
     readonly unconsumed: LogLine[],
+    private readonly segmentBytes: number,
   ) {}
 
   async startSegment(): Promise<void> {
@@ -103,8 +106,12 @@ class SpoolLog implements DurableLog {
   append(text: string): Promise<string> {
     const next = this.tail.then(async () => {
       // The next segment is made while this one fills: switching costs no post a folder sync.
-      if (this.size >= SEGMENT_BYTES / 2) this.nextSegment ??= this.createSegment(this.current + 1)
-      if (this.size >= SEGMENT_BYTES) {
+      if (this.size >= this.segmentBytes / 2 && !this.nextSegment) {
+        this.nextSegment = this.createSegment(this.current + 1)
+        // Awaited at the switch, which reports a failure; until then it must not count as unhandled.
+        this.nextSegment.catch(() => undefined)
+      }
+      if (this.size >= this.segmentBytes) {
         const full = this.handle!
         this.handle = await this.nextSegment!
         this.nextSegment = undefined
@@ -113,7 +120,7 @@ class SpoolLog implements DurableLog {
         await full.close()
       }
       const bytes = Buffer.from(`${text}\n`, 'utf8')
-      await this.handle!.write(bytes)
+      await this.handle!.appendFile(bytes)
       await this.handle!.datasync()
       this.size += bytes.length
       return `${this.current}:${this.size}`
@@ -135,13 +142,8 @@ class SpoolLog implements DurableLog {
   async close(): Promise<void> {
     await this.tail
     await Promise.all(this.removals)
-    await (await this.nextSegment)?.close()
+    await (await this.nextSegment?.catch(() => undefined))?.close()
     await this.handle?.close()
     this.handle = undefined
   }
-}
-
-/** Bytes the log's segments take on disk (for reports and tests). */
-export function spoolBytes(dir: string): number {
-  return readdirSync(dir).filter((name) => SEGMENT.test(name)).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0)
 }
