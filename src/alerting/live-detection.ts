@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises'
-import type { Alert, KubeEvent } from '../core/index.js'
+import type { Alert, ForegroundGate, KubeEvent } from '../core/index.js'
 import { FirstSeenDetector } from '../rules/builtin/first-seen.js'
 import { DetectionEngine } from '../rules/engine.js'
 import type { RuleSet } from '../rules/rule-set.js'
@@ -11,6 +11,8 @@ import { dropSuppressed } from './suppress.js'
 
 // About 5 ms of rule evaluation per slice on this machine.
 const DETECT_SLICE = 100
+// The longest detection holds back for a webhook post in flight before its next slice.
+const HOLD_BACK_MS = 50
 
 export interface LiveDetection {
   bus: AlertBus
@@ -24,7 +26,7 @@ export interface LiveDetection {
  * baseline is read from the store at start and written back as it grows.
  * @example const live = await startLiveDetection(store, ruleSet); createPipeline({ store, onStored: live.onStored })
  */
-export async function startLiveDetection(store: Store, ruleSet: RuleSet, options: { firstSeen?: boolean } = {}): Promise<LiveDetection> {
+export async function startLiveDetection(store: Store, ruleSet: RuleSet, options: { firstSeen?: boolean; gate?: ForegroundGate } = {}): Promise<LiveDetection> {
   const firstSeen = options.firstSeen === false ? undefined : new FirstSeenDetector(await store.loadBaseline())
   const engine = new DetectionEngine(ruleSet, { detectors: firstSeen ? [firstSeen] : [] })
   const grouper = new AlertGrouper()
@@ -33,12 +35,15 @@ export async function startLiveDetection(store: Store, ruleSet: RuleSet, options
     bus,
     engine,
     async onStored(events) {
-      // Detection yields the thread between slices, so the webhook's next request (parse, store,
-      // acknowledge) is not held behind a whole batch of rule evaluation.
+      // Detection yields the thread between slices, and holds back while a webhook post is in
+      // flight, so a post (parse, spool, acknowledge) is not held behind a batch of rule evaluation.
       const detected = new Map<string, Alert>()
       for (let i = 0; i < events.length; i += DETECT_SLICE) {
         for (const alert of detectEvents(engine, grouper, events.slice(i, i + DETECT_SLICE))) detected.set(alert.id, alert)
-        if (i + DETECT_SLICE < events.length) await setImmediate()
+        if (i + DETECT_SLICE < events.length) {
+          await setImmediate()
+          await options.gate?.idle(HOLD_BACK_MS)
+        }
       }
       // Exceptions ("suppress similar") and rules switched off in the UI hold an alert back unstored.
       const alerts = await dropSuppressed(store, [...detected.values()])

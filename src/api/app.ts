@@ -24,6 +24,7 @@ export interface AppDeps {
   store: Store
   tokens: TokenStore
   accept: IngestRouteOptions['accept']
+  gate?: IngestRouteOptions['gate']
   /** Resolves once every acknowledged batch is stored and through detection: reads wait for it. */
   settled?: () => Promise<void>
   /** Live alerts for `/api/alerts/stream`; without it the route is absent. */
@@ -96,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.sessions) app.decorate('sessions', deps.sessions)
   app.get('/healthz', { config: { role: 'public' } }, async () => ({ ok: true }))
   if (deps.settled) app.addHook('preHandler', readsAfterWrites(deps.settled))
-  await app.register(ingestRoutes, { tokens: deps.tokens, accept: deps.accept, defaultCluster: config.cluster, maxBodyBytes: config.ingest.maxBodyBytes })
+  await app.register(ingestRoutes, { tokens: deps.tokens, accept: deps.accept, gate: deps.gate, defaultCluster: config.cluster, maxBodyBytes: config.ingest.maxBodyBytes })
   await app.register(eventRoutes, { store: deps.store, tokens: deps.tokens })
   await app.register(alertRoutes, { store: deps.store, tokens: deps.tokens })
   await app.register(tokenRoutes, { tokens: deps.tokens, store: deps.store })

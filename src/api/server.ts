@@ -5,7 +5,7 @@ import type { Config } from '../config/schema.js'
 import { demoClusterSnapshot } from '../demo/cluster-snapshot.js'
 import { generateDemoEvents } from '../demo/generate.js'
 import { startLiveDetection } from '../alerting/live-detection.js'
-import { formatProblem, type KubeEvent } from '../core/index.js'
+import { ForegroundGate, formatProblem, type KubeEvent } from '../core/index.js'
 import { startBackgroundJobs } from './background/start.js'
 import { loadRuleSet } from '../content/load-rule-set.js'
 import { createPipeline } from '../pipeline/ingest.js'
@@ -92,7 +92,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Rules switched on or off in the UI keep that state across restarts.
   const ruleStates = new Map((await store.listRuleStates()).map((state) => [state.ruleId, state.enabled]))
   ruleSet.rules = ruleSet.rules.map((rule) => (ruleStates.has(rule.ref.id) ? { ...rule, enabled: ruleStates.get(rule.ref.id)! } : rule))
-  const live = await startLiveDetection(store, ruleSet, { firstSeen: detection.firstSeen })
+  // Webhook posts go first: background work on this thread lets them finish.
+  const gate = new ForegroundGate()
+  const live = await startLiveDetection(store, ruleSet, { firstSeen: detection.firstSeen, gate })
   let log: (error: unknown, message?: string) => void = () => undefined
   const background = startBackgroundJobs(config, store, live.bus, (error) => log(error))
   const onStored = async (events: KubeEvent[]): Promise<void> => {
@@ -102,10 +104,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const pipeline = createPipeline({ store, redact: config.redact, onStored, onListenerError: (error) => log(error) })
   const spool = IngestSpool.open(await openSpoolLog(join(config.dataDir, 'spool'), await store.getCursor(SPOOL_CURSOR)), pipeline, {
     redact: config.redact,
+    gate,
     onError: (error) => log(error, 'storing a spooled webhook batch failed; retrying'),
   })
   const app = await buildApp({
-    config, store, tokens, accept: (records, opts) => spool.accept(records, opts), settled: () => spool.settled(), bus: live.bus, logLevel: options.logLevel,
+    config, store, tokens, accept: (records, opts) => spool.accept(records, opts), gate, settled: () => spool.settled(), bus: live.bus, logLevel: options.logLevel,
     sessions: new SessionManager(store, config.auth.sessionMinutes),
     oidc: config.auth.oidc ? new OidcLogin(config.auth.oidc) : undefined,
     views: { engine: live.engine, bus: live.bus, snapshot: config.posture.snapshot },

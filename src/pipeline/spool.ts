@@ -1,4 +1,4 @@
-import { payloadTextKept } from '../core/index.js'
+import { payloadTextKept, type ForegroundGate } from '../core/index.js'
 import type { DurableLog } from '../store/spool/spool-log.js'
 import type { DeadLetter } from '../store/store.js'
 import { prepareForStore, type IngestReport, type Pipeline, type StorableBatch } from './ingest.js'
@@ -25,7 +25,15 @@ export interface SpoolOptions {
   onError?: (error: unknown) => void
   /** How long the loader waits before retrying a batch the store refused. */
   retryMs?: number
+  /** Posts in flight: the loader lets them finish before it stores the next batch (up to HOLD_BACK_MS). */
+  gate?: ForegroundGate
 }
+
+// Storing a batch holds this thread for ~15 ms (the Appender's calls): a post that arrives then
+// waits. The loader first lets posts in flight finish, but never holds back longer than this, and
+// not at all (nor does detection) once more than BEHIND_EVENTS wait to be stored.
+const HOLD_BACK_MS = 50
+const BEHIND_EVENTS = 2000
 
 interface Waiter {
   resolve: (report: IngestReport) => void
@@ -125,6 +133,7 @@ export class IngestSpool {
     const queued: Queued = { seq: ++this.accepted, batch, position }
     this.queue.push(queued)
     this.queuedEvents += batch.events.length
+    if (this.options.gate) this.options.gate.behind = this.queuedEvents > BEHIND_EVENTS
     return queued
   }
 
@@ -161,6 +170,7 @@ export class IngestSpool {
   private async load(): Promise<void> {
     while (this.queue.length > 0) {
       const head = this.queue[0]!
+      await this.options.gate?.idle(HOLD_BACK_MS)
       try {
         const result = await this.pipeline.commit(head.batch, { name: SPOOL_CURSOR, value: head.position })
         head.waiter?.resolve({ ...head.waiter.report, stored: result.stored, duplicates: result.duplicates })
@@ -175,6 +185,7 @@ export class IngestSpool {
       }
       this.queue.shift()
       this.queuedEvents -= head.batch.events.length
+      if (this.options.gate) this.options.gate.behind = this.queuedEvents > BEHIND_EVENTS
       this.loaded = head.seq
       this.log.release(head.position)
       this.signal()

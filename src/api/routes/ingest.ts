@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { gunzipSync } from 'node:zlib'
-import { KubesiemError } from '../../core/index.js'
+import { KubesiemError, type ForegroundGate } from '../../core/index.js'
 import type { IngestReport } from '../../pipeline/ingest.js'
 import type { IngestAck } from '../../pipeline/spool.js'
 import type { SourceRecord } from '../../pipeline/stages.js'
@@ -13,7 +13,11 @@ export interface IngestRouteOptions {
   accept: (records: SourceRecord[], options: { wait: boolean }) => Promise<IngestAck | IngestReport>
   defaultCluster: string
   maxBodyBytes: number
+  /** Held from a post's first byte to its answer: background work on this thread waits for it. */
+  gate?: ForegroundGate
 }
+
+const HOLDS_GATE = Symbol('kubesiem.holdsGate')
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -53,6 +57,21 @@ export async function ingestRoutes(app: FastifyInstance, options: IngestRouteOpt
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.maxBodyBytes }, (_req, body, done) => done(null, body))
   const guard = requireRole(options.tokens, 'ingest')
+  const { gate } = options
+  if (gate) {
+    app.addHook('onRequest', async (request) => {
+      gate.begin()
+      ;(request as unknown as Record<symbol, boolean>)[HOLDS_GATE] = true
+    })
+    const release = async (request: FastifyRequest): Promise<void> => {
+      const held = request as unknown as Record<symbol, boolean>
+      if (!held[HOLDS_GATE]) return
+      held[HOLDS_GATE] = false
+      gate.end()
+    }
+    app.addHook('onResponse', release)
+    app.addHook('onRequestAbort', release)
+  }
   const handler = async (request: FastifyRequest<{ Params: { cluster?: string }; Querystring: { wait?: string } }>): Promise<IngestAck | IngestReport> => {
     const cluster = request.params?.cluster ?? (typeof request.headers['x-kubesiem-cluster'] === 'string' ? request.headers['x-kubesiem-cluster'] : options.defaultCluster)
     const where = `POST /ingest/k8s-audit/${cluster}`
