@@ -1,13 +1,11 @@
 import { Command, CommanderError, Option } from 'commander'
 import { KubesiemError } from '../core/index.js'
-import { runDemoGenerate } from './commands/demo.js'
-import { runDetect } from './commands/detect.js'
-import { printReport, runIngest } from './commands/ingest.js'
-import { runSearch, SEARCH_FLAGS } from './commands/search.js'
-import { runServe } from './commands/serve.js'
-import { runLint, runRuleTests } from './commands/rules.js'
-import { runScanCommand, SCAN_FLAGS } from './commands/scan.js'
 import { registerPostureCommands } from './commands/posture-commands.js'
+import { SCAN_FLAGS } from './commands/scan-flags.js'
+import { SEARCH_FLAGS } from './commands/search-flags.js'
+
+// Each command's module is loaded when it runs: the store, the server and the rule engines take
+// most of a second to load, which `detect` on a small file or `--help` should not pay for.
 
 // Usage and input errors exit 2 (as grep and kubectl do); anything unexpected exits 1.
 const EXIT_USAGE = 2
@@ -35,7 +33,7 @@ export function buildProgram(): Command {
     .option('--tls-cert <file>', 'serve TLS with this certificate (PEM)')
     .option('--tls-key <file>', 'and this key (PEM)')
     .option('--demo', 'replay the demo audit stream on first start')
-    .action((flags) => runServe(flags))
+    .action(async (flags) => (await import('./commands/serve.js')).runServe(flags))
 
   withServerFlags(program.command('ingest'))
     .description('read audit logs (JSON Lines, EventList, .gz) into the store')
@@ -43,6 +41,7 @@ export function buildProgram(): Command {
     .option('--cluster <name>', 'cluster the events belong to', 'default')
     .option('--follow', 'tail a growing, rotating audit log; resumes from its saved offset')
     .action(async (files: string[], flags) => {
+      const { printReport, runIngest } = await import('./commands/ingest.js')
       const report = await runIngest(files, flags)
       printReport(report, (line) => console.log(line))
       if (report.read === 0 && report.rejected === 0 && !flags.follow) throw new KubesiemError('KUBESIEM_CLI_USAGE', { detail: 'no events found in the given files' })
@@ -51,7 +50,7 @@ export function buildProgram(): Command {
   const search = withServerFlags(program.command('search')).description('search stored events')
   for (const [flag, , help] of SEARCH_FLAGS) search.option(flag, help)
   search.addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-  search.action(async (flags) => console.log(await runSearch(flags)))
+  search.action(async (flags) => console.log(await (await import('./commands/search.js')).runSearch(flags)))
 
   program
     .command('detect')
@@ -69,7 +68,7 @@ export function buildProgram(): Command {
     })
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .action(async (files: string[], flags) => {
-      const { output } = await runDetect(files, flags)
+      const { output } = await (await import('./commands/detect.js')).runDetect(files, flags)
       if (output) console.log(output)
     })
 
@@ -79,22 +78,25 @@ export function buildProgram(): Command {
     .description('load rule files and print every problem with file:line:col')
     .argument('<paths...>', 'rule files or folders')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((paths: string[], flags) => {
-      process.exitCode = runLint(paths, flags.format, (line) => console.log(line))
+    .action(async (paths: string[], flags) => {
+      process.exitCode = (await import('./commands/rules.js')).runLint(paths, flags.format, (line) => console.log(line))
     })
   rules
     .command('test')
     .description("run rule samples (match-* must match, nomatch-* must not); the bundled pack's by default")
     .argument('[path]', 'rules file or folder')
     .option('--samples <dir>', 'samples folder (default: samples/ beside the rules)')
-    .action((path: string | undefined, flags) => {
-      process.exitCode = runRuleTests(path, flags.samples, (line) => console.log(line))
+    .action(async (path: string | undefined, flags) => {
+      process.exitCode = (await import('./commands/rules.js')).runRuleTests(path, flags.samples, (line) => console.log(line))
     })
 
   const scan = program.command('scan').description('probe hosts for exposed etcd, kubelet, API server, dashboard and proxies (read-only)')
   scan.argument('[targets...]', 'host, host:port, [IPv6]:port or IPv4 CIDR')
   for (const [flag, help, fallback] of SCAN_FLAGS) scan.option(flag, help, fallback)
-  scan.action(async (targets: string[], flags) => void (await runScanCommand(targets, flags, (text) => console.log(text), (text) => console.error(text))))
+  scan.action(async (targets: string[], flags) => {
+    const { runScanCommand } = await import('./commands/scan.js')
+    await runScanCommand(targets, flags, (text) => console.log(text), (text) => console.error(text))
+  })
 
   registerPostureCommands(program)
 
@@ -107,6 +109,7 @@ export function buildProgram(): Command {
     .option('--seed <n>', 'random seed')
     .option('--end <time>', 'ISO time the stream ends at')
     .action(async (flags) => {
+      const { runDemoGenerate } = await import('./commands/demo.js')
       const n = await runDemoGenerate({ out: flags.out, events: Number(flags.events), seed: flags.seed ? Number(flags.seed) : undefined, end: flags.end })
       if (flags.out) console.error(`wrote ${n} events to ${flags.out}`)
     })

@@ -1,7 +1,5 @@
 import { Option, type Command } from 'commander'
-import { runCollect } from './collect.js'
-import { POSTURE_FORMATS, runPostureCommand } from './posture.js'
-import { runCan, runWhoCan } from './rbac.js'
+import { POSTURE_FORMATS } from './posture-formats.js'
 
 const out = (text: string) => console.log(text)
 const err = (text: string) => console.error(text)
@@ -29,7 +27,7 @@ export function registerPostureCommands(program: Command): void {
     .option('--pki <dir>', 'check certificate expiry and rotation for the certificates in this folder (e.g. /etc/kubernetes/pki)')
     .option('--undecided', 'list the CIS checks the input could not decide as info findings')
     .option('--cluster <name>', 'cluster name for findings and the score (default: the kubeconfig context, or "default")')
-    .action(async (paths: string[], flags) => void (await runPostureCommand(paths, flags, out, err)))
+    .action(async (paths: string[], flags) => void (await (await import('./posture.js')).runPostureCommand(paths, flags, out, err)))
 
   const rbac = program.command('rbac').description('RBAC questions answered from manifests, a dump or a live cluster')
   withClusterFlags(rbac.command('who-can'))
@@ -40,14 +38,14 @@ export function registerPostureCommands(program: Command): void {
     .option('-n, --namespace <ns>', 'in this namespace (default: grants in any namespace)')
     .option('--name <name>', 'a named object (resourceNames)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (verb: string, resource: string, paths: string[], flags) => void (await runWhoCan(verb, resource, paths, flags, out, err)))
+    .action(async (verb: string, resource: string, paths: string[], flags) => void (await (await import('./rbac.js')).runWhoCan(verb, resource, paths, flags, out, err)))
   withClusterFlags(rbac.command('can'))
     .description('everything SUBJECT may do, like kubectl auth can-i --list (User:x, Group:x, ServiceAccount:ns:name)')
     .argument('<subject>')
     .argument('[paths...]', 'manifests or dumps holding the RBAC objects')
     .option('-n, --namespace <ns>', 'include what the namespace grants')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (subject: string, paths: string[], flags) => void (await runCan(subject, paths, flags, out, err)))
+    .action(async (subject: string, paths: string[], flags) => void (await (await import('./rbac.js')).runCan(subject, paths, flags, out, err)))
 
   program
     .command('collect')
@@ -55,5 +53,5 @@ export function registerPostureCommands(program: Command): void {
     .requiredOption('--kubeconfig <file>', 'kubeconfig to read the cluster with')
     .option('--context <name>', 'kubeconfig context')
     .requiredOption('--out <file>', 'snapshot file to write (JSON)')
-    .action(async (flags) => void (await runCollect(flags, err)))
+    .action(async (flags) => void (await (await import('./collect.js')).runCollect(flags, err)))
 }

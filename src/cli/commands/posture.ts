@@ -8,14 +8,9 @@ import { loadK8sReleases } from '../../content/load-releases.js'
 import { BUILTIN_CHECKS, CLUSTER_HARDENING_CHECKS, runPosture, type CisBenchmark, type CisCoverage, type PssLevel } from '../../posture/index.js'
 import { applyExceptions, findingJson, findingsAsHtml, findingsAsJunit, findingsAsSarif, formatSummary, parseExceptions, resourceLabel, scorePosture } from '../../posture/report/index.js'
 import { formatJsonLines, formatTable } from '../format.js'
+import { POSTURE_FORMATS } from './posture-formats.js'
 import { readHostInputs, readPostureInput, type InputFlags } from '../../sources/cluster-objects/read-input.js'
 
-/**
- * The output formats of `kubesiem posture --format`.
- * @example
- * POSTURE_FORMATS.includes('sarif') // true
- */
-export const POSTURE_FORMATS = ['table', 'json', 'sarif', 'html', 'junit'] as const
 
 /** `kubesiem posture` flags as commander parses them. */
 export interface PostureFlags extends InputFlags {
