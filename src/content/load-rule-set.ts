@@ -1,3 +1,4 @@
+import { readItems } from '../rules/falco/index.js'
 import { buildRuleSet, type RuleSet, type RuleSetInput } from '../rules/rule-set.js'
 import { parseYaml, type SigmaFile } from '../rules/sigma/index.js'
 import { BUNDLED_RULES_DIR } from './paths.js'
@@ -23,7 +24,7 @@ export function loadRuleSet(options: RuleSetOptions = {}): RuleSet {
 }
 
 /**
- * {@link loadRuleSet}'s reading half, with the Sigma files' YAML parsed: plain data that worker
+ * {@link loadRuleSet}'s reading half, with every file's YAML parsed: plain data that worker
  * threads receive, so that each compiles the same rules without reading or parsing them again.
  * @example const input = readRuleSetInput({ rules: ['my-rules/'] }); buildRuleSet(input)
  */
@@ -33,7 +34,7 @@ export function readRuleSetInput(options: RuleSetOptions = {}): RuleSetInput {
   return {
     bundled: parsed(options.noDefaultRules ? [] : readBundledRules(BUNDLED_RULES_DIR)),
     sigma: parsed(user.sigma),
-    falco: user.falco,
+    falco: user.falco.map((f) => ({ ...f, read: readItems(f) })),
     bundledStatuses: options.statuses,
     placeholders: options.placeholders,
     clusterName: options.clusterName,

@@ -1,5 +1,5 @@
 import type { Problem } from '../core/index.js'
-import { loadFalcoRules } from './falco/index.js'
+import { loadFalcoRules, type FalcoFile } from './falco/index.js'
 import type { CompiledRule } from './rule.js'
 import { loadSigmaRules, type CorrelationRule, type SigmaFile } from './sigma/index.js'
 
@@ -16,7 +16,7 @@ export interface RuleSetInput {
   /** Sigma files the user named: all enabled but deprecated ones (they chose them). */
   sigma?: SigmaFile[]
   /** Falco rules files, in load order (later files append to and override earlier ones). */
-  falco?: SigmaFile[]
+  falco?: FalcoFile[]
   /**
    * Statuses of bundled rules that start enabled. Default stable and test: our stateful rules are
    * `test`, and Sigma's `test` is Falco's incubating; experimental rules (allow-lists that need

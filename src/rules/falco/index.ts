@@ -1,4 +1,5 @@
-export { loadFalcoRules, type FalcoLoadOptions, type FalcoLoadResult } from './load-rules.js'
+export { loadFalcoRules, type FalcoFile, type FalcoLoadOptions, type FalcoLoadResult } from './load-rules.js'
+export { readItems, type ReadItems } from './read-items.js'
 export { parseCondition, ConditionSyntaxError } from './parse-condition.js'
 export { FALCO_FIELDS, resolveField, type FieldDef, type ExtractContext } from './fields.js'
 export { isK8sAuditEvent } from './audit-event.js'

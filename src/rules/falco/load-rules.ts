@@ -6,7 +6,7 @@ import { compileRules } from './compile-rules.js'
 import type { Definitions } from './definitions.js'
 import { engineVersionOk, FALCO_ENGINE_VERSION, PROVIDED_PLUGINS } from './engine-version.js'
 import { falcoProblem } from './problem.js'
-import { readItems, type RawItem } from './read-items.js'
+import { readItems, type RawItem, type ReadItems } from './read-items.js'
 
 /**
  * Options for loading Falco rules files.
@@ -41,6 +41,13 @@ function checkPlugins(item: RawItem, problems: Problem[]): void {
   }
 }
 
+/** A Falco rules file, with its items when another thread already read them (see readItems). */
+export interface FalcoFile {
+  path: string
+  text: string
+  read?: ReadItems
+}
+
 /**
  * Load Falco k8s_audit rules files, unchanged, in order (later files append to and override earlier
  * ones), and compile each rule once. Pure: the caller reads the files.
@@ -48,12 +55,12 @@ function checkPlugins(item: RawItem, problems: Problem[]): void {
  * const { rules, problems } = loadFalcoRules([{ path: 'k8s_audit_rules.yaml', text }])
  * const fired = rules.filter((r) => r.enabled && r.match(auditEvent))
  */
-export function loadFalcoRules(files: Array<{ path: string; text: string }>, options: FalcoLoadOptions = {}): FalcoLoadResult {
+export function loadFalcoRules(files: FalcoFile[], options: FalcoLoadOptions = {}): FalcoLoadResult {
   const problems: Problem[] = []
   const defs: Definitions = { lists: new Map(), macros: new Map(), rules: new Map() }
   const supported = options.engineVersion ?? FALCO_ENGINE_VERSION
   for (const file of files) {
-    const read = readItems(file)
+    const read = file.read ?? readItems(file)
     problems.push(...read.problems)
     const tooNew = read.items.find((i) => i.kind === 'required_engine_version' && engineVersionOk(i.body.required_engine_version, supported) === false)
     if (tooNew) {

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml'
+import type { Node as YamlNode } from 'yaml'
+import { yamlLib } from '../lazy-yaml.js'
 import type { Problem } from '../../core/errors.js'
 import { falcoProblem } from './problem.js'
 
@@ -26,6 +27,12 @@ export interface RawItem {
   keyLocs: Record<string, Loc>
 }
 
+/** A rules file read into items: plain data, so a thread that read it can hand it to others. */
+export interface ReadItems {
+  items: RawItem[]
+  problems: Problem[]
+}
+
 const KINDS = ['rule', 'macro', 'list', 'required_engine_version', 'required_plugin_versions'] as const
 
 /**
@@ -33,7 +40,8 @@ const KINDS = ['rule', 'macro', 'list', 'required_engine_version', 'required_plu
  * @example
  * const { items, problems } = readItems({ path: 'k8s_audit_rules.yaml', text })
  */
-export function readItems(file: { path: string; text: string }): { items: RawItem[]; problems: Problem[] } {
+export function readItems(file: { path: string; text: string }): ReadItems {
+  const { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } = yamlLib()
   const lc = new LineCounter()
   const at = (offset: number | undefined): Loc => {
     const p = lc.linePos(offset ?? 0)

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml'
+import type { Document, Node } from 'yaml'
+import { yamlLib } from '../lazy-yaml.js'
 
 /** A YAML node reduced to what Sigma needs, keeping the source offset for located problems. */
 export type YNode =
@@ -55,6 +56,7 @@ export function readYamlFile(path: string, text: string): YFile {
  * @example parseYaml('title: a\n').docs[0].root?.kind // 'map'
  */
 export function parseYaml(text: string): ParsedYaml {
+  const { LineCounter, parseAllDocuments } = yamlLib()
   const lineCounter = new LineCounter()
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false }) as Document.Parsed[] | { errors: unknown[] }
   const docs: YDoc[] = []
@@ -78,12 +80,26 @@ export function parseYaml(text: string): ParsedYaml {
  * @example yamlFile('rules.yml', parseYaml(text)).pos(0) // { line: 1, col: 1 }
  */
 export function yamlFile(path: string, parsed: ParsedYaml): YFile {
-  const lineCounter = new LineCounter()
-  for (const start of parsed.lineStarts) lineCounter.addNewLine(start)
-  return { path, docs: parsed.docs, pos: (at) => lineCounter.linePos(at) }
+  return { path, docs: parsed.docs, pos: (at) => linePos(parsed.lineStarts, at) }
+}
+
+// yaml's LineCounter.linePos over the line starts it recorded (1-based line and column), without
+// loading the package where the text was parsed elsewhere.
+function linePos(lineStarts: number[], offset: number): { line: number; col: number } {
+  let low = 0
+  let high = lineStarts.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (lineStarts[mid]! < offset) low = mid + 1
+    else high = mid
+  }
+  if (lineStarts[low] === offset) return { line: low + 1, col: 1 }
+  if (low === 0) return { line: 0, col: offset }
+  return { line: low, col: offset - lineStarts[low - 1]! + 1 }
 }
 
 function toTree(node: Node, doc: Document.Parsed, text: string): YNode {
+  const { isAlias, isMap, isScalar, isSeq } = yamlLib()
   if (isAlias(node)) return toTree(node.resolve(doc) as Node, doc, text)
   const at = node.range?.[0] ?? 0
   if (isMap(node)) {
