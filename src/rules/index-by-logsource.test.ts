@@ -58,8 +58,28 @@ describe('RuleIndex', () => {
     expect(idx.candidates({ verb: 'get', objectRef: { resource: 'pods' } }, K8S)).toEqual([])
   })
 
+  it('indexes by subresource and response code too, numbers by their value', () => {
+    const text = [
+      `title: Exec\nid: exec\nlogsource: {product: kubernetes, service: audit}\ndetection:\n  selection:\n    objectRef.subresource: [exec, attach]\n  condition: selection\n`,
+      `title: Denied\nid: denied\nlogsource: {product: kubernetes, service: audit}\ndetection:\n  selection:\n    responseStatus.code: [401, '403.0']\n  condition: selection\n`,
+      `title: Not\nid: not\nlogsource: {product: kubernetes, service: audit}\ndetection:\n  selection:\n    verb: get\n  filter:\n    objectRef.subresource: exec\n  condition: selection and not filter\n`,
+    ].join('---\n')
+    const { rules: sigma } = loadSigmaRules([{ path: 'k.yml', text }])
+    expect(sigma.map((r) => r.index)).toEqual([{ subresource: ['attach', 'exec'] }, { code: ['401', '403'] }, { verb: ['get'] }])
+    const idx = new RuleIndex(sigma)
+    const hits = (event: Record<string, unknown>) => idx.candidates(event, K8S).filter((r) => r.match(event)).map((r) => r.ref.id)
+    const candidates = (event: Record<string, unknown>) => idx.candidates(event, K8S).map((r) => r.ref.id)
+    expect(candidates({ verb: 'get', objectRef: { resource: 'pods' }, responseStatus: { code: 200 } })).toEqual(['not'])
+    expect(hits({ verb: 'get', objectRef: { resource: 'pods', subresource: 'EXEC' }, responseStatus: { code: 403 } })).toEqual(['exec', 'denied'])
+    expect(hits({ verb: 'create', objectRef: { resource: 'pods', subresource: 'attach' }, responseStatus: { code: '401' } })).toEqual(['exec', 'denied'])
+    // Index keys only ever narrow what would not match: every rule agrees with its plain match.
+    for (const event of [{}, { responseStatus: { code: 401.0 } }, { verb: 'GET', objectRef: { subresource: 'exec' } }, { verb: 'get' }]) {
+      expect(hits(event)).toEqual(sigma.filter((r) => r.match(event)).map((r) => r.ref.id))
+    }
+  })
+
   it('can warn about kubernetes rules it cannot index', () => {
-    const text = `title: U\nid: u\nlogsource: {product: kubernetes, service: audit}\ndetection:\n  selection:\n    responseStatus.code: [401, 403]\n  condition: selection\n`
+    const text = `title: U\nid: u\nlogsource: {product: kubernetes, service: audit}\ndetection:\n  selection:\n    userAgent|contains: kube-hunter\n  condition: selection\n`
     const { problems } = loadSigmaRules([{ path: 'u.yml', text }], { warnNotIndexable: true })
     expect(problems).toMatchObject([{ code: 'KUBESIEM_SIGMA_NOT_INDEXABLE', severity: 'warning', ruleId: 'u' }])
   })

@@ -15,13 +15,20 @@ interface Bucket {
 
 const readVerb = compileFieldPath('verb')
 const readResource = compileFieldPath('objectRef.resource')
+const readSubresource = compileFieldPath('objectRef.subresource')
+const readCode = compileFieldPath('responseStatus.code')
 const KEYS = ['product', 'service', 'category'] as const
-// Verbs × resources seen in a real cluster stay in the low thousands; the cap guards odd inputs.
-const MAX_CACHED_TRIPLES = 10_000
+// The (verb, resource, subresource, code) keys seen in a real cluster stay in the low thousands;
+// the cap guards odd inputs.
+const MAX_CACHED_KEYS = 50_000
+
+// Nested by verb, resource, subresource and response code: the lookup builds no key strings.
+type Memo = Map<string, Map<string, Map<string, Map<string, CompiledRule[]>>>>
 
 /**
- * Enabled compiled rules indexed by logsource, verb and resource, so each event meets only the
- * rules that could match it (falco's evttype index). Rules without index keys are always candidates.
+ * Enabled compiled rules indexed by logsource, verb, resource, subresource and response code, so
+ * each event meets only the rules that could match it (falco's evttype index). Rules without index
+ * keys are always candidates.
  * @example
  * const index = new RuleIndex(rules)
  * for (const rule of index.candidates(event.payload, { product: 'kubernetes', service: 'audit' })) if (rule.match(event.payload)) …
@@ -30,8 +37,8 @@ export class RuleIndex {
   private readonly rules: CompiledRule[]
   private readonly buckets: Bucket[] = []
   private readonly bucketCache = new Map<string, Bucket[]>()
-  private readonly candidateCache = new Map<string, Map<string, Map<string, CompiledRule[]>>>()
-  private cachedTriples = 0
+  private readonly candidateCache = new Map<string, Memo>()
+  private cachedKeys = 0
   private lastLogsource: Logsource | undefined
   private lastLogsourceKey = '*'
 
@@ -59,12 +66,13 @@ export class RuleIndex {
     return this.rules.length
   }
 
-  /** The rules, in their original order, whose logsource fits and whose verb/resource keys admit the event. */
+  /** The rules, in their original order, whose logsource fits and whose index keys admit the event. */
   candidates(event: Record<string, unknown>, logsource?: Logsource): CompiledRule[] {
     const verb = firstLower(readVerb, event) ?? ''
     const resource = firstLower(readResource, event) ?? ''
-    // Few (logsource, verb, resource) triples occur, so each list is built once and reused; the
-    // lookup builds no key strings, as it runs for every event.
+    const subresource = firstLower(readSubresource, event) ?? ''
+    const code = firstText(readCode, event) ?? ''
+    // Few key combinations occur, so each list is built once and reused.
     if (logsource !== this.lastLogsource) {
       this.lastLogsource = logsource
       this.lastLogsourceKey = logsource ? KEYS.map((k) => logsource[k] ?? '').join('|') : '*'
@@ -73,18 +81,24 @@ export class RuleIndex {
     if (!byVerb) this.candidateCache.set(this.lastLogsourceKey, (byVerb = new Map()))
     let byResource = byVerb.get(verb)
     if (!byResource) byVerb.set(verb, (byResource = new Map()))
-    const memo = byResource.get(resource)
+    let bySubresource = byResource.get(resource)
+    if (!bySubresource) byResource.set(resource, (bySubresource = new Map()))
+    let byCode = bySubresource.get(subresource)
+    if (!byCode) bySubresource.set(subresource, (byCode = new Map()))
+    const memo = byCode.get(code)
     if (memo) return memo
-    const out = this.pick(verb || undefined, resource || undefined, logsource)
-    if (++this.cachedTriples > MAX_CACHED_TRIPLES) {
+    const out = this.pick({ verb, resource, subresource, code }, logsource)
+    if (++this.cachedKeys > MAX_CACHED_KEYS) {
       this.candidateCache.clear()
-      this.cachedTriples = 0
+      this.cachedKeys = 0
     }
-    byResource.set(resource, out)
+    byCode.set(code, out)
     return out
   }
 
-  private pick(verb: string | undefined, resource: string | undefined, logsource: Logsource | undefined): CompiledRule[] {
+  // Empty strings stand for a missing field: a rule that names values for it cannot match.
+  private pick(keys: { verb: string; resource: string; subresource: string; code: string }, logsource: Logsource | undefined): CompiledRule[] {
+    const verb = keys.verb || undefined
     const picked: number[] = []
     for (const bucket of this.bucketsFor(logsource)) {
       picked.push(...bucket.anyVerb)
@@ -92,10 +106,11 @@ export class RuleIndex {
       if (byVerb) picked.push(...byVerb)
     }
     picked.sort((a, b) => a - b)
+    const admits = (wanted: string[] | undefined, value: string): boolean => !wanted || (value !== '' && wanted.includes(value))
     const out: CompiledRule[] = []
     for (const i of picked) {
       const r = this.rules[i]
-      if (!r.index.resource || (resource !== undefined && r.index.resource.includes(resource))) out.push(r)
+      if (admits(r.index.resource, keys.resource) && admits(r.index.subresource, keys.subresource) && admits(r.index.code, keys.code)) out.push(r)
     }
     return out
   }
@@ -117,4 +132,11 @@ function firstLower(read: typeof readVerb, event: Record<string, unknown>): stri
   const fv = read(event)
   const i = fv.values.findIndex((x) => typeof x === 'string')
   return i < 0 ? undefined : fv.lower()[i]
+}
+
+// A response code is a JSON number, or a string in flattened events.
+function firstText(read: typeof readVerb, event: Record<string, unknown>): string | undefined {
+  const fv = read(event)
+  const i = fv.values.findIndex((x) => typeof x === 'string' || typeof x === 'number')
+  return i < 0 ? undefined : fv.texts()[i]
 }

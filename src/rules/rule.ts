@@ -15,6 +15,10 @@ export interface Logsource {
 export interface RuleIndexKeys {
   verb?: string[]
   resource?: string[]
+  /** Lower-cased `objectRef.subresource` values a match needs (exec, attach, portforward, …). */
+  subresource?: string[]
+  /** `responseStatus.code` values a match needs, as text (`'401'`). */
+  code?: string[]
 }
 
 /**

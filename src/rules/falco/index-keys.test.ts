@@ -9,6 +9,7 @@ describe('indexKeysOf', () => {
     expect(keys('ka.verb=create and ka.target.resource=pods')).toEqual({ verb: ['create'], resource: ['pods'] })
     expect(keys('ka.verb in (writes) and (ka.target.resource=roles or ka.target.resource=clusterroles)')).toEqual({ verb: ['create', 'update'], resource: ['clusterroles', 'roles'] })
     expect(keys('ka.verb in (Create, patch) and ka.verb=patch')).toEqual({ verb: ['patch'] })
+    expect(keys('ka.target.subresource in (exec, Attach) and ka.response.code=403')).toEqual({ subresource: ['attach', 'exec'], code: ['403'] })
   })
 
   it('gives no key when some path does not constrain the field', () => {

@@ -32,7 +32,9 @@ function required(node: ConditionNode, field: string, lists: ReadonlyMap<string,
 }
 
 /**
- * Derive index keys from a macro-free condition: the verbs and resources every match must have.
+ * Derive index keys from a macro-free condition: the verbs, resources, subresources and response
+ * codes every match must have. Keys are lower-cased: Falco compares case-sensitively, so a
+ * lower-cased key only ever admits more events than the rule matches, never fewer.
  * @example
  * indexKeysOf(parseCondition('ka.verb=create and ka.target.resource=pods'), new Map()) // { verb: ['create'], resource: ['pods'] }
  */
@@ -42,5 +44,9 @@ export function indexKeysOf(node: ConditionNode, lists: ReadonlyMap<string, read
   const resource = required(node, 'ka.target.resource', lists)
   if (verb) keys.verb = [...verb].map((v) => v.toLowerCase()).sort()
   if (resource) keys.resource = [...resource].map((v) => v.toLowerCase()).sort()
+  const subresource = required(node, 'ka.target.subresource', lists)
+  if (subresource) keys.subresource = [...subresource].map((v) => v.toLowerCase()).sort()
+  const code = required(node, 'ka.response.code', lists)
+  if (code) keys.code = [...code].sort()
   return keys
 }

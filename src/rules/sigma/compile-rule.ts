@@ -37,8 +37,10 @@ export function compileRule(file: YFile, root: YNode, docAt: number, docIndex: n
   const index: RuleIndexKeys = {}
   if (compiled.facts.verb) index.verb = [...compiled.facts.verb].sort()
   if (compiled.facts.resource) index.resource = [...compiled.facts.resource].sort()
+  if (compiled.facts.subresource) index.subresource = [...compiled.facts.subresource].sort()
+  if (compiled.facts.code) index.code = [...compiled.facts.code].sort()
   const logsource = logsourceOf(meta.logsource)
-  if (options.warnNotIndexable && logsource.product === 'kubernetes' && !index.verb && !index.resource) report(rep, 'KUBESIEM_SIGMA_NOT_INDEXABLE', docAt, {}, 'warning')
+  if (options.warnNotIndexable && logsource.product === 'kubernetes' && Object.keys(index).length === 0) report(rep, 'KUBESIEM_SIGMA_NOT_INDEXABLE', docAt, {}, 'warning')
   const excludes: Pred[] = []
   const pred = compiled.pred
   const author = stringList(meta.author).join(', ') || undefined

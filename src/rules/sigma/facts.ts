@@ -1,6 +1,6 @@
 import type { Facts } from './field-matcher.js'
 
-const SLOTS = ['verb', 'resource'] as const
+const SLOTS = ['verb', 'resource', 'subresource', 'code'] as const
 
 /**
  * Facts of `a and b`: both sides' requirements hold, so sets intersect and a one-sided fact stays.

@@ -14,10 +14,12 @@ import type { YNode } from './yaml-tree.js'
 /** A compiled predicate over one event. */
 export type Pred = (event: Record<string, unknown>) => boolean
 
-/** Equality facts a predicate requires (lower-case verbs / resources), used for the rule index. */
+/** Equality facts a predicate requires (lower-cased values), used for the rule index. */
 export interface Facts {
   verb?: Set<string>
   resource?: Set<string>
+  subresource?: Set<string>
+  code?: Set<string>
 }
 
 /** What compiling detection values needs beyond the reporter. */
@@ -29,7 +31,8 @@ type ValueTest = (fv: FieldValues, event: Record<string, unknown>) => boolean
 /** One value of an entry: plain string patterns (merged with the entry's others) or a test of its own. */
 type ItemTest = { patterns: Pattern[]; fold: boolean } | { test: ValueTest }
 
-const INDEXED: Record<string, keyof Facts> = { verb: 'verb', 'objectRef.resource': 'resource' }
+const NUMERIC_VALUE = /^-?\d+(\.\d+)?$/
+const INDEXED: Record<string, keyof Facts> = { verb: 'verb', 'objectRef.resource': 'resource', 'objectRef.subresource': 'subresource', 'responseStatus.code': 'code' }
 
 /**
  * Compile one `field|modifiers: value(s)` entry of a search identifier. An empty field name
@@ -179,7 +182,8 @@ function factsOf(field: string, chain: ModifierChain, items: YNode[]): Facts {
   const set = new Set<string>()
   for (const item of items) {
     if (item.kind !== 'scalar' || item.value === null || /[*?]/.test(item.value)) return {}
-    set.add(item.value.toLowerCase())
+    // A numeric value equals the JSON number of the same value (`401.0` matches 401): index its canonical text.
+    set.add(slot === 'code' && NUMERIC_VALUE.test(item.value) ? String(Number(item.value)) : item.value.toLowerCase())
   }
   return { [slot]: set }
 }
