@@ -108,7 +108,11 @@ async function* readBlocks(path: string, options: ReadOptions, shard?: Shard): A
   const tail: SourceRecord[] = []
   let document: Buffer[] | undefined
   try {
-    for await (const lines of splitLines(stream)) {
+    // A shard makes only its own blocks' lines, once line 1 is known not to open a whole-file
+    // document (splitLines splits a chunk only when this loop asks for it, so the flag is in time).
+    let linesOnly = false
+    const keep = shard ? (n: number): boolean => !linesOnly || Math.floor((n - 1) / shard.blockLines) % shard.count === shard.index : undefined
+    for await (const lines of splitLines(stream, { keep })) {
       for (const line of lines) {
         if (document) {
           document.push(line.bytes, Buffer.from('\n'))
@@ -118,6 +122,7 @@ async function* readBlocks(path: string, options: ReadOptions, shard?: Shard): A
           document = [line.bytes, Buffer.from('\n')]
           continue
         }
+        linesOnly = true
         if (shard) {
           const lineBlock = Math.floor((line.number - 1) / shard.blockLines)
           if (lineBlock % shard.count !== shard.index) continue
