@@ -13,6 +13,7 @@ export interface GroupingOptions {
 
 interface OpenGroup {
   alert: Alert
+  firstMs: number
   lastMs: number
   ids: Set<string>
 }
@@ -60,15 +61,20 @@ export class AlertGrouper {
     if (group && hit.firstMs - group.lastMs <= this.windowMs && hit.lastMs >= group.lastMs - this.windowMs) {
       const fresh = hit.eventIds.filter((id) => !group.ids.has(id))
       for (const id of fresh) if (group.ids.size < 10 * this.maxEventIds) group.ids.add(id)
-      group.lastMs = Math.max(group.lastMs, hit.lastMs)
       const alert = group.alert
+      // A busy alert takes thousands of hits: a full list of ids, and times that did not move, are
+      // shared with the previous version of the alert instead of rebuilt (alerts are never mutated).
+      const firstMs = Math.min(group.firstMs, hit.firstMs)
+      const lastMs = Math.max(group.lastMs, hit.lastMs)
       group.alert = {
         ...alert,
         count: alert.count + fresh.length,
-        eventIds: [...alert.eventIds, ...fresh].slice(0, this.maxEventIds),
-        firstSeen: new Date(Math.min(Date.parse(alert.firstSeen), hit.firstMs)).toISOString(),
-        lastSeen: new Date(group.lastMs).toISOString(),
+        eventIds: fresh.length > 0 && alert.eventIds.length < this.maxEventIds ? [...alert.eventIds, ...fresh].slice(0, this.maxEventIds) : alert.eventIds,
+        firstSeen: firstMs === group.firstMs ? alert.firstSeen : new Date(firstMs).toISOString(),
+        lastSeen: lastMs === group.lastMs ? alert.lastSeen : new Date(lastMs).toISOString(),
       }
+      group.firstMs = firstMs
+      group.lastMs = lastMs
       this.open.delete(key)
       this.open.set(key, group)
       return group.alert
@@ -88,7 +94,7 @@ export class AlertGrouper {
     }
     this.open.delete(key)
     if (this.open.size >= this.maxOpen) this.open.delete(this.open.keys().next().value!)
-    this.open.set(key, { alert, lastMs: hit.lastMs, ids: new Set(hit.eventIds) })
+    this.open.set(key, { alert, firstMs: hit.firstMs, lastMs: hit.lastMs, ids: new Set(hit.eventIds) })
     return alert
   }
 
