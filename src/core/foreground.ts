@@ -16,10 +16,16 @@ const MAX_HELD_MS = 50
 export class ForegroundGate {
   private inFlight = 0
   private waiters: Array<() => void> = []
-  private allowanceMs = MAX_HELD_MS
+  private readonly maxHeldMs: number
+  private allowanceMs: number
   private refilledAt = performance.now()
   /** Set by background work that is falling behind: holding back then would only slow posts later. */
   behind = false
+
+  constructor(options: { maxHeldMs?: number } = {}) {
+    this.maxHeldMs = options.maxHeldMs ?? MAX_HELD_MS
+    this.allowanceMs = this.maxHeldMs
+  }
 
   begin(): void {
     this.inFlight += 1
@@ -37,7 +43,7 @@ export class ForegroundGate {
   idle(maxMs: number): Promise<void> {
     if (this.inFlight === 0 || this.behind) return Promise.resolve()
     const now = performance.now()
-    this.allowanceMs = Math.min(MAX_HELD_MS, this.allowanceMs + (now - this.refilledAt) * HOLD_SHARE)
+    this.allowanceMs = Math.min(this.maxHeldMs, this.allowanceMs + (now - this.refilledAt) * HOLD_SHARE)
     this.refilledAt = now
     const bound = Math.min(maxMs, this.allowanceMs)
     if (bound < 1) return Promise.resolve()

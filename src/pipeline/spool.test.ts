@@ -2,6 +2,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { ForegroundGate } from '../core/index.js'
 import { openDuckDbStore } from '../store/duckdb/store.js'
 import { openSpoolLog } from '../store/spool/spool-log.js'
 import type { Store } from '../store/store.js'
@@ -100,6 +101,28 @@ describe('the webhook spool', () => {
     await restarted.close()
     // Only the segment holding the last stored line (and the one being written) may remain.
     expect(segments().length).toBeLessThanOrEqual(2)
+  })
+
+  test('the loader holds back while a post is in flight, for a bounded time', async () => {
+    // Bounds far above the test's waits, so that what it sees is the hold, not a slow store.
+    const gate = new ForegroundGate({ maxHeldMs: 10_000 })
+    const spool = IngestSpool.open(await openSpoolLog(spoolDir(), undefined), pipeline, { gate, holdBackMs: 10_000 })
+    gate.begin()
+    await spool.accept(post([event('h1')]))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await ids()).toEqual([])
+    gate.end()
+    await spool.settled()
+    expect(await ids()).toEqual(['h1'])
+    await spool.close()
+    // With the defaults, a post that never ends delays the loader by the bound only.
+    const bounded = new ForegroundGate()
+    const spool2 = IngestSpool.open(await openSpoolLog(spoolDir(), await store.getCursor(SPOOL_CURSOR)), pipeline, { gate: bounded })
+    bounded.begin()
+    await spool2.accept(post([event('h2')]))
+    await spool2.settled()
+    expect(await ids()).toEqual(['h1', 'h2'])
+    await spool2.close()
   })
 
   test('past its cap of queued events a post waits for the loader (backpressure)', async () => {

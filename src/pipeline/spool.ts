@@ -25,8 +25,10 @@ export interface SpoolOptions {
   onError?: (error: unknown) => void
   /** How long the loader waits before retrying a batch the store refused. */
   retryMs?: number
-  /** Posts in flight: the loader lets them finish before it stores the next batch (up to HOLD_BACK_MS). */
+  /** Posts in flight: the loader lets them finish before it stores the next batch. */
   gate?: ForegroundGate
+  /** The longest the loader holds back for posts in flight (default HOLD_BACK_MS). */
+  holdBackMs?: number
 }
 
 // Storing a batch holds this thread for ~15 ms (the Appender's calls): a post that arrives then
@@ -170,7 +172,7 @@ export class IngestSpool {
   private async load(): Promise<void> {
     while (this.queue.length > 0) {
       const head = this.queue[0]!
-      await this.options.gate?.idle(HOLD_BACK_MS)
+      await this.options.gate?.idle(this.options.holdBackMs ?? HOLD_BACK_MS)
       try {
         const result = await this.pipeline.commit(head.batch, { name: SPOOL_CURSOR, value: head.position })
         head.waiter?.resolve({ ...head.waiter.report, stored: result.stored, duplicates: result.duplicates })
