@@ -10,7 +10,7 @@ export interface LogLine {
 
 /** A durable, ordered log of text lines: what is appended survives a crash once `append` resolves. */
 export interface DurableLog {
-  /** Lines appended after `position` (all when undefined), in order: what a crash left unconsumed. */
+  /** Lines past the consumed position the log was opened with, in order: what a crash left unconsumed. */
   readonly unconsumed: LogLine[]
   /** Append one line (no newline inside) and flush it to disk; resolves with its position. */
   append(text: string): Promise<string>
