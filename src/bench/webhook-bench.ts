@@ -11,9 +11,10 @@ const WARMUP_POSTS = 10
 /**
  * Post `requests` EventLists of `batch` events each to a real server over loopback, one at a
  * time as kube-apiserver's batch backend does, from a client in another thread, and report
- * acknowledgement latency (after a warm-up of WARMUP_POSTS posts). With `intervalMs`, posts start at most that often (kube-apiserver's
- * default batch throttle is 10 per second, `--audit-webhook-batch-throttle-qps`); without, each
- * starts as the last is answered. Closing the server after the last answer stores what is spooled.
+ * acknowledgement latency after WARMUP_POSTS unmeasured posts. With `intervalMs`, posts start at
+ * most that often (kube-apiserver's default batch throttle is 10 per second,
+ * `--audit-webhook-batch-throttle-qps`); without, each starts as the last is answered. Closing
+ * the server after the last answer stores what is spooled.
  * @example await webhookLatency('.bench/webhook', 200, 1000, 100)
  */
 export async function webhookLatency(dataDir: string, requests: number, batch: number, intervalMs = 0): Promise<{ p50: number; p99: number; max: number }> {

@@ -134,9 +134,14 @@ export class IngestSpool {
   private enqueue(batch: StorableBatch, position: string): Queued {
     const queued: Queued = { seq: ++this.accepted, batch, position }
     this.queue.push(queued)
-    this.queuedEvents += batch.events.length
-    if (this.options.gate) this.options.gate.behind = this.queuedEvents > BEHIND_EVENTS
+    this.countQueued(batch.events.length)
     return queued
+  }
+
+  // The gate hears when storing falls behind: holding back for posts then only slows them later.
+  private countQueued(delta: number): void {
+    this.queuedEvents += delta
+    if (this.options.gate) this.options.gate.behind = this.queuedEvents > BEHIND_EVENTS
   }
 
   // A line that no longer parses (a damaged disk) is reported and skipped: the rest still loads.
@@ -186,8 +191,7 @@ export class IngestSpool {
         continue
       }
       this.queue.shift()
-      this.queuedEvents -= head.batch.events.length
-      if (this.options.gate) this.options.gate.behind = this.queuedEvents > BEHIND_EVENTS
+      this.countQueued(-head.batch.events.length)
       this.loaded = head.seq
       this.log.release(head.position)
       this.signal()
