@@ -1,8 +1,8 @@
 import { readItems } from '../rules/falco/index.js'
 import { buildRuleSet, type RuleSet, type RuleSetInput } from '../rules/rule-set.js'
-import { parseYaml, type SigmaFile } from '../rules/sigma/index.js'
-import { BUNDLED_RULES_DIR } from './paths.js'
-import { readBundledRules, readRuleFiles } from './read-rule-files.js'
+import { parseYaml } from '../rules/sigma/index.js'
+import { readBundledPack } from './prebuilt-pack.js'
+import { readRuleFiles } from './read-rule-files.js'
 
 export interface RuleSetOptions {
   /** Extra rule files or folders (Sigma or Falco, told apart by content). */
@@ -30,10 +30,9 @@ export function loadRuleSet(options: RuleSetOptions = {}): RuleSet {
  */
 export function readRuleSetInput(options: RuleSetOptions = {}): RuleSetInput {
   const user = readRuleFiles(options.rules ?? [])
-  const parsed = (files: SigmaFile[]): SigmaFile[] => files.map((f) => ({ ...f, parsed: parseYaml(f.text) }))
   return {
-    bundled: parsed(options.noDefaultRules ? [] : readBundledRules(BUNDLED_RULES_DIR)),
-    sigma: parsed(user.sigma),
+    bundled: options.noDefaultRules ? [] : readBundledPack(),
+    sigma: user.sigma.map((f) => ({ ...f, parsed: parseYaml(f.text) })),
     falco: user.falco.map((f) => ({ ...f, read: readItems(f) })),
     bundledStatuses: options.statuses,
     placeholders: options.placeholders,

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { auditEvent, CONFORMANCE, runCli, runCliAsync, tempDataDir } from './helpers.js'
+import { auditEvent, CONFORMANCE, ROOT, runCli, runCliAsync, tempDataDir } from './helpers.js'
 
 const FALCO = join(CONFORMANCE, 'falco-k8saudit')
 
@@ -46,6 +47,13 @@ describe('kubesiem detect (the built CLI)', () => {
     expect(three.stderr).toMatch(/:5001\b/)
     expect(three.stderr).toMatch(/12045 events, 1 rejected, \d+ rules, \d+ alerts/)
     expect(three.stderr.replace(/\d+ rule warnings.*\n/, '')).toBe(one.stderr.replace(/\d+ rule warnings.*\n/, ''))
+  })
+
+  test('detection threads run the build\'s one-file bundle of the worker (the test above compares its alerts with one thread\'s)', async () => {
+    const entry = (await import(pathToFileURL(join(ROOT, 'dist/alerting/offline/worker-entry.js')).href)) as typeof import('../../src/alerting/offline/worker-entry.js')
+    expect(fileURLToPath(entry.detectWorkerUrl())).toBe(join(ROOT, 'dist/alerting/offline/detect-worker.bundle.js'))
+    // Only packages stay outside the bundle: none of our own modules is imported by path.
+    expect(readFileSync(entry.DETECT_WORKER_BUNDLE, 'utf8')).not.toMatch(/from\s+["']\.{1,2}\//)
   })
 
   test('--format json prints one alert per line with the contract fields; the demo attacks carry ATT&CK ids', () => {

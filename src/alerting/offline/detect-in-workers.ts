@@ -3,6 +3,7 @@ import type { RuleSetInput } from '../../rules/rule-set.js'
 import { TAIL_BLOCK } from '../../sources/k8s-audit-file/index.js'
 import type { OfflineEngineOptions } from './file-events.js'
 import type { RulesMessage, WireEvent, WorkerMessage, WorkerSetup } from './wire.js'
+import { detectWorkerUrl } from './worker-entry.js'
 
 export interface InWorkersOptions {
   files: string[]
@@ -36,7 +37,7 @@ export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Pro
   const finished: number[] = Array.from({ length: count }, () => -1)
   const workers = Array.from({ length: count }, (_, index) => {
     const setup: WorkerSetup = { files: options.files, cluster: options.cluster, engine: options.engine, shard: { index, count, blockLines } }
-    return new Worker(new URL('./detect-worker.js', import.meta.url), { workerData: setup })
+    return new Worker(detectWorkerUrl(), { workerData: setup })
   })
   let file = 0
   let next = 0
