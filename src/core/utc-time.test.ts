@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { utcMs, utcParts } from './utc-time.js'
+import { utcIso, utcMs, utcParts } from './utc-time.js'
 
 describe('utc-time', () => {
   it('reads UTC timestamps like Date.parse, to the nanosecond', () => {
@@ -15,5 +15,12 @@ describe('utc-time', () => {
     }
     expect(utcMs('2026-03-02T06:00:05+02:00')).toBe(Date.parse('2026-03-02T04:00:05Z'))
     expect(utcMs('not a time')).toBeNaN()
+  })
+  it('formats epoch milliseconds exactly as Date.toISOString, across minutes, years and the edges', () => {
+    const samples = [0, 1, 999, 1000, 59_999, 60_000, 1772431205403, 1772431205009, 1772431259999, 1772431260000, 951782400000 /* 2000-02-29 */, 253402300799999, 4102444800000]
+    for (let ms = 1772431100000; ms < 1772431400000; ms += 7919) samples.push(ms)
+    for (const ms of samples) expect(utcIso(ms), String(ms)).toBe(new Date(ms).toISOString())
+    // Out of the fast path's range: still Date's answer.
+    for (const ms of [-1, -62198755200000, 253402300800000, 1.5]) expect(utcIso(ms), String(ms)).toBe(new Date(ms).toISOString())
   })
 })

@@ -55,3 +55,26 @@ export function utcMs(text: string): number {
   const parts = utcParts(text)
   return parts ? parts.secondMs + Math.floor(parts.nanos / 1_000_000) : Date.parse(text)
 }
+
+// The ISO text of the last minute formatted, up to its seconds: alerts of one minute share it.
+let isoMinute = NaN
+let isoMinutePrefix = ''
+
+/**
+ * `new Date(ms).toISOString()` for whole epoch milliseconds, formatting only the seconds and
+ * milliseconds when the minute is the last one's: a Date's formatting cost ~1.8 µs, and alert
+ * grouping formats the last-seen time of every hit. Anything else goes to a Date.
+ * @example utcIso(1772431205403) // '2026-03-02T06:00:05.403Z'
+ */
+export function utcIso(ms: number): string {
+  if (!Number.isSafeInteger(ms) || ms < 0 || ms >= 253402300800000 /* year 10000 */) return new Date(ms).toISOString()
+  const minute = Math.floor(ms / 60_000)
+  if (minute !== isoMinute) {
+    isoMinutePrefix = new Date(minute * 60_000).toISOString().slice(0, 17)
+    isoMinute = minute
+  }
+  const rest = ms - minute * 60_000
+  const seconds = Math.floor(rest / 1000)
+  const milli = rest - seconds * 1000
+  return `${isoMinutePrefix}${seconds < 10 ? '0' : ''}${seconds}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`
+}

@@ -27,7 +27,7 @@ export function metricOf(type: CorrelationType, state: GroupState, ruleCount: nu
     case 'value_avg':
       return state.numeric ? state.sum / state.numeric : 0
     case 'value_percentile': {
-      const current = entries[entries.length - 1]?.value
+      const current = entries.at(entries.length - 1)?.value
       if (current === undefined) return 100
       return (100 * (state.values.get(current) ?? 0)) / entries.length
     }

@@ -8,13 +8,51 @@ export interface WindowEntry {
 }
 
 /**
+ * A group's entries, oldest first. Entries leave from the front as the window slides: a busy
+ * identity's window holds thousands, and removing from the front of a plain array moves all of
+ * them on every event, so the front is an index, and the array is compacted once half of it is gone.
+ */
+export class WindowEntries implements Iterable<WindowEntry> {
+  private items: WindowEntry[] = []
+  private head = 0
+
+  get length(): number {
+    return this.items.length - this.head
+  }
+
+  /** The i-th live entry, 0 being the oldest. */
+  at(i: number): WindowEntry | undefined {
+    return i >= 0 && i < this.length ? this.items[this.head + i] : undefined
+  }
+
+  push(entry: WindowEntry): void {
+    this.items.push(entry)
+  }
+
+  /** Remove the `count` oldest entries, handing each to `gone`. */
+  dropOldest(count: number, gone: (entry: WindowEntry) => void): void {
+    const end = Math.min(this.items.length, this.head + count)
+    for (let i = this.head; i < end; i++) gone(this.items[i])
+    this.head = end
+    if (this.head > 64 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head)
+      this.head = 0
+    }
+  }
+
+  *[Symbol.iterator](): Iterator<WindowEntry> {
+    for (let i = this.head; i < this.items.length; i++) yield this.items[i]
+  }
+}
+
+/**
  * The matches of one group inside the current timespan, with running tallies kept as entries come
  * and go, so a metric costs O(1) per event instead of a pass over the window (a busy identity's
  * window holds thousands of entries).
  */
 export interface GroupState {
   group: Record<string, string>
-  entries: WindowEntry[]
+  entries: WindowEntries
   lastMs: number
   /** How many entries carry each value. */
   values: Map<string, number>
@@ -66,16 +104,16 @@ export class GroupWindows {
     this.now = Math.max(this.now, entry.t)
     let state = this.groups.get(key)
     if (state) this.groups.delete(key)
-    else state = { group, entries: [], lastMs: entry.t, values: new Map(), refs: new Map(), sum: 0, numeric: 0 }
+    else state = { group, entries: new WindowEntries(), lastMs: entry.t, values: new Map(), refs: new Map(), sum: 0, numeric: 0 }
     this.groups.set(key, state)
     state.lastMs = Math.max(state.lastMs, entry.t)
     state.entries.push(entry)
     tally(state, entry, 1)
     const horizon = state.lastMs - this.limits.timespanMs
     let drop = 0
-    while (drop < state.entries.length && state.entries[drop].t < horizon) drop++
+    while (drop < state.entries.length && state.entries.at(drop)!.t < horizon) drop++
     drop = Math.max(drop, state.entries.length - this.limits.maxEventsPerGroup)
-    if (drop > 0) for (const gone of state.entries.splice(0, drop)) tally(state, gone, -1)
+    if (drop > 0) state.entries.dropOldest(drop, (gone) => tally(state, gone, -1))
     this.expire()
     return state
   }

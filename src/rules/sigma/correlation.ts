@@ -115,17 +115,19 @@ export function createCorrelation(spec: CorrelationSpec): CorrelationRule {
       group[g.name] = v
       keyParts.push(v)
     })
-    const key = JSON.stringify(keyParts)
+    // One group-by field (the common case) keys by its value alone: the same groups, without a JSON text per event.
+    const key = keyParts.length === 1 ? keyParts[0] : JSON.stringify(keyParts)
     const value = valueReaders ? joined(valueReaders[i], event) : undefined
     const state = windows.add(key, group, { t, ref: i, value, id })
     const metric = metricOf(spec.type, state, spec.sources.length)
     if (!meets(metric, spec.bounds)) return
-    const ids = state.entries.map((e) => e.id).filter((x): x is string => x !== undefined)
+    const ids: string[] = []
+    for (const e of state.entries) if (e.id !== undefined) ids.push(e.id)
     hits.push({
       rule: self,
       group,
       ...(ids.length ? { eventIds: ids.slice(-MAX_EVENT_IDS) } : {}),
-      firstMs: state.entries[0].t,
+      firstMs: state.entries.at(0)!.t,
       lastMs: state.lastMs,
       value: metric,
     })
