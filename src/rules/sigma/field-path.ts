@@ -74,7 +74,8 @@ export function compileFieldPath(path: string): FieldReader {
     }
     if (mine.epoch !== epoch) {
       mine.epoch = epoch
-      mine.fv.reset(walk(event, keys, segs.length, 0, mine.fv.clearValues(), memoFlat))
+      const out = mine.fv.clearValues()
+      mine.fv.reset(memoFlat ? walk(event, keys, segs.length, 0, out, true) : walkPlain(event, segs, keys, out))
     }
     return mine.fv
   }
@@ -107,6 +108,25 @@ function walk(node: unknown, keys: string[][], n: number, i: number, out: unknow
     if (child !== undefined && hasOwn.call(rec, key) && walk(child, keys, n, j, out, false)) found = true
   }
   return found
+}
+
+// walk() for an event without dotted top-level keys, as a loop: one key per level while the nodes
+// are plain objects, which is nearly every read. An array on the way, or a dotted key holding the
+// rest of the path (an annotation name), hands over to walk() at that level.
+function walkPlain(event: unknown, segs: string[], keys: string[][], out: unknown[]): boolean {
+  const n = segs.length
+  let node = event
+  for (let i = 0; i < n; i++) {
+    if (node === null || typeof node !== 'object') return false
+    if (Array.isArray(node)) return walk(node, keys, n, i, out, false)
+    const rec = node as Record<string, unknown>
+    if (i > 0 && i < n - 1 && rec[keys[i][n - 1]] !== undefined) return walk(node, keys, n, i, out, false)
+    const child = rec[segs[i]]
+    if (child === undefined || !hasOwn.call(rec, segs[i])) return false
+    node = child
+  }
+  pushLeaf(node, out)
+  return true
 }
 
 function hasDottedKey(event: unknown): boolean {
