@@ -23,6 +23,12 @@ describe('compileFieldPath', () => {
     expect(read('x.y', { x: 1 })).toEqual({ found: false, values: [] })
     expect(read('x', { x: null })).toEqual({ found: true, values: [null] })
   })
+  it('reads below the top both a dotted key holding the rest of the path and the nested path, and nothing inherited', () => {
+    expect(read('a.b.c', { a: { 'b.c': 1, b: { c: 2 } } }).values).toEqual([1, 2])
+    expect(read('a.b.c', { a: [{ 'b.c': 1 }, { b: { c: 2 } }, { b: [{ c: 3 }] }] }).values).toEqual([1, 2, 3])
+    expect(read('constructor.name', { x: 1 })).toEqual({ found: false, values: [] })
+    expect(read('a.toString', { a: {} })).toEqual({ found: false, values: [] })
+  })
 })
 
 describe('toText / allStrings', () => {
