@@ -47,7 +47,8 @@ function readPrebuilt(path: string): Record<string, PrebuiltFile> {
 export function readBundledPack(dir = BUNDLED_RULES_DIR, prebuiltPath = PREBUILT_PACK_PATH): SigmaFile[] {
   const prebuilt = readPrebuilt(prebuiltPath)
   return readBundledRules(dir).map((file) => {
-    const hit = Object.hasOwn(prebuilt, relative(dir, file.path)) ? prebuilt[relative(dir, file.path)] : undefined
+    const name = relative(dir, file.path)
+    const hit = Object.hasOwn(prebuilt, name) ? prebuilt[name] : undefined
     return { ...file, parsed: hit && hit.sha256 === sha256(file.text) ? hit.parsed : parseYaml(file.text) }
   })
 }
