@@ -56,6 +56,14 @@ export function utcMs(text: string): number {
   return parts ? parts.secondMs + Math.floor(parts.nanos / 1_000_000) : Date.parse(text)
 }
 
+/**
+ * Milliseconds (0–999) as the three digits of an ISO timestamp's fraction.
+ * @example millisText(7) // '007'
+ */
+export function millisText(ms: number): string {
+  return `${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}`
+}
+
 // The ISO text of the last minute formatted, up to its seconds: alerts of one minute share it.
 let isoMinute = NaN
 let isoMinutePrefix = ''
@@ -76,5 +84,5 @@ export function utcIso(ms: number): string {
   const rest = ms - minute * 60_000
   const seconds = Math.floor(rest / 1000)
   const milli = rest - seconds * 1000
-  return `${isoMinutePrefix}${seconds < 10 ? '0' : ''}${seconds}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`
+  return `${isoMinutePrefix}${seconds < 10 ? '0' : ''}${seconds}.${millisText(milli)}Z`
 }

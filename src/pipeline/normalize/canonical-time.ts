@@ -1,4 +1,4 @@
-import { utcParts } from '../../core/index.js'
+import { millisText, utcParts } from '../../core/index.js'
 
 /**
  * An RFC 3339 UTC timestamp (`2026-03-02T06:00:05.403000Z`) as the canonical ISO form
@@ -11,5 +11,5 @@ export function canonicalUtc(raw: string): string | undefined {
   const parts = utcParts(raw)
   if (!parts) return undefined
   const ms = Math.floor(parts.nanos / 1_000_000)
-  return `${raw.slice(0, 19)}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`
+  return `${raw.slice(0, 19)}.${millisText(ms)}Z`
 }
