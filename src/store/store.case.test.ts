@@ -61,6 +61,29 @@ export function runStoreTests({ newStore, skip = [] }: StoreSuiteOptions): void 
       expect(got.payload).toEqual(event.payload)
     })
 
+    it('keeps every text exactly: control characters, quotes, backslashes and non-ASCII, in columns and payload', async () => {
+      const odd = 'a\x1eb\x1fc"d\\e\nf\u0000g — ü 😀'
+      const event = sampleEvent({
+        id: `x${odd}`,
+        userAgent: odd,
+        user: { name: odd, groups: [odd, 'g'] },
+        objectRef: { resource: 'pods', namespace: odd, name: odd },
+        requestURI: `/api?q=${odd}`,
+        reason: odd,
+        payload: { kind: 'Event', note: odd, nested: { [odd]: [odd, 1, null] } },
+      })
+      expect(await store.appendEvents([event, sampleEvent({ id: 'plain' })])).toMatchObject({ stored: 2 })
+      const got = (await store.queryEvents({ ids: [event.id] })).events[0]!
+      expect(got.id).toBe(event.id)
+      expect(got.userAgent).toBe(odd)
+      expect(got.user).toEqual({ name: odd, groups: [odd, 'g'], uid: undefined })
+      expect(got.objectRef).toMatchObject({ namespace: odd, name: odd })
+      expect(got.requestURI).toBe(event.requestURI)
+      expect(got.reason).toBe(odd)
+      expect(got.payload).toEqual(event.payload)
+      expect((await store.queryEvents({ ids: ['plain'] })).events[0]!.payload).toEqual(sampleEvent({ id: 'plain' }).payload)
+    })
+
     it('dedups on (id, stage) within a batch and across batches', async () => {
       const a = sampleEvent({ id: 'd1' })
       const b = sampleEvent({ id: 'd1', stage: 'RequestReceived' })

@@ -1,3 +1,5 @@
+import { EVENT_ROWS_SQL } from './event-rows.js'
+
 /**
  * DDL for the embedded store. Events keep the envelope as columns (what filters and stats touch)
  * and the redacted payload as JSON text (what rules and the raw view need). Rows are appended in
@@ -30,15 +32,12 @@ export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS rule_states (rule_id VARCHAR PRIMARY KEY, doc VARCHAR)`,
 ]
 
-/**
- * The staging table the Appender fills; a temp table, so it never reaches the WAL. Each appended
- * value costs a native call, so the envelope travels as one JSON text and DuckDB unpacks it in
- * C++ (`json_transform`, one parse per row) while copying into `events`.
- */
-export const STAGING_DDL = `CREATE TEMP TABLE IF NOT EXISTS events_staging (
-  id VARCHAR, stage VARCHAR, time TIMESTAMP, source VARCHAR, cluster VARCHAR, envelope VARCHAR, payload VARCHAR)`
-
 const ENVELOPE_SHAPE = JSON.stringify({
+  id: 'VARCHAR',
+  stage: 'VARCHAR',
+  time: 'TIMESTAMP',
+  source: 'VARCHAR',
+  cluster: 'VARCHAR',
   verb: 'VARCHAR',
   user: { name: 'VARCHAR', groups: ['VARCHAR'], uid: 'VARCHAR' },
   impersonatedUser: { name: 'VARCHAR' },
@@ -51,11 +50,17 @@ const ENVELOPE_SHAPE = JSON.stringify({
   requestURI: 'VARCHAR',
 })
 
-/** Copy staged rows into `events`, unpacking the envelope, in the column order of `events`. */
-export const INSERT_FROM_STAGING = `INSERT INTO events SELECT id, stage, time, source, cluster, e.verb, e.user.name, e.user.groups, e.user.uid,
-  e.impersonatedUser.name, e.sourceIPs, e.userAgent, e.objectRef.apiGroup, e.objectRef.apiVersion, e.objectRef.resource,
-  e.objectRef.subresource, e.objectRef.namespace, e.objectRef.name, e.responseCode, e.decision, e.reason, e.requestURI, payload
-  FROM (SELECT *, json_transform(envelope, '${ENVELOPE_SHAPE}') AS e FROM temp.events_staging)`
+/**
+ * Insert a batch given as one text (`$1`, EventRows.text): split it into rows and each row
+ * into its envelope and payload, unpack the envelope (`json_transform`, one parse per row) and
+ * insert in the column order of `events`, keeping the rows' order.
+ */
+export const INSERT_EVENT_ROWS = `INSERT INTO events SELECT e.id, e.stage, e.time, e.source, e.cluster, e.verb, e.user.name, e.user.groups,
+  e.user.uid, e.impersonatedUser.name, e.sourceIPs, e.userAgent, e.objectRef.apiGroup, e.objectRef.apiVersion, e.objectRef.resource,
+  e.objectRef.subresource, e.objectRef.namespace, e.objectRef.name, e.responseCode, e.decision, e.reason, e.requestURI, fields[2]
+  FROM (SELECT fields, json_transform(fields[1], '${ENVELOPE_SHAPE}') AS e
+    FROM (SELECT string_split(text, ${EVENT_ROWS_SQL.fieldSeparator}) AS fields
+      FROM (SELECT unnest(string_split($1::VARCHAR, ${EVENT_ROWS_SQL.rowSeparator})) AS text)))`
 
 export const EVENT_COLUMNS = [
   'id', 'stage', 'time', 'source', 'cluster', 'verb', 'user_name', 'user_groups', 'user_uid', 'impersonated_user',

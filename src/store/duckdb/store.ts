@@ -1,14 +1,14 @@
-import { DuckDBInstance, listValue, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
+import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValue } from '@duckdb/node-api'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { eventKey, KubesiemError, utcMs, type Alert, type BaselineEntry, type Finding, type KubeEvent } from '../../core/index.js'
-import type { AlertException, AlertQuery, AlertTriage, AppendResult, AuditEntry, ClusterBucket, DeadLetter, EventPage, EventQuery, FacetField, FacetValue, FindingQuery, RetentionPolicy, RuleState, SavedSearch, SessionRecord, StatsBucket, StatsQuery, Store, UserRecord } from '../store.js'
+import type { AlertException, AlertQuery, AlertTriage, AppendOptions, AppendResult, AuditEntry, ClusterBucket, DeadLetter, EventPage, EventQuery, FacetField, FacetValue, FindingQuery, RetentionPolicy, RuleState, SavedSearch, SessionRecord, StatsBucket, StatsQuery, Store, UserRecord } from '../store.js'
 import { ALERT_SELECT, alertWhere, rowToAlert } from './alerts-sql.js'
+import { keepRows, toEventRows, type EventRowKey } from './event-rows.js'
 import { facetSql } from './records-sql.js'
-import { appendEventRow } from './append.js'
 import { RecentKeys } from './recent-keys.js'
 import { rowToDoc, rowToEvent } from './rows.js'
-import { EVENT_COLUMNS, INSERT_FROM_STAGING, SCHEMA, STAGING_DDL } from './schema.js'
+import { EVENT_COLUMNS, INSERT_EVENT_ROWS, SCHEMA } from './schema.js'
 import { buildEventWhere } from './where.js'
 import { statsFromRows, STATS_SQL } from './stats.js'
 
@@ -49,17 +49,6 @@ class Serial {
   }
 }
 
-// (auditID, stage) repeats inside one batch too: kube-apiserver retries, replays of a file.
-function uniqueByKey(events: KubeEvent[]): KubeEvent[] {
-  const seen = new Set<string>()
-  return events.filter((event) => {
-    const key = eventKey(event)
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
-}
-
 // How many rows a deferred-commit ingest lets pile up before it commits: bounds what a crash can
 // make a bulk ingest redo (dedup makes the redo harmless). Past a row group (122,880 rows) DuckDB
 // writes the transaction's rows straight to the database file instead of the WAL and memory: a
@@ -90,7 +79,6 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
   const writer = await instance.connect()
   const reader = await instance.connect()
   for (const ddl of SCHEMA) await writer.run(ddl)
-  await writer.run(STAGING_DDL)
   const newest = (await rows(writer, 'SELECT epoch_ms(max(time)) AS ms FROM events'))[0]?.ms
   return new DuckDbStore(instance, writer, reader, new RecentKeys({ storedBeforeMs: newest === null || newest === undefined ? undefined : Number(newest) }))
 }
@@ -99,8 +87,8 @@ class DuckDbStore implements Store {
   private readonly serial = new Serial(() => this.commitOpen())
   /** Rows in the transaction a deferred append left open; undefined when none is open. */
   private openRows: number | undefined
-  // One appender for the life of the store: creating one costs more than filling it with a batch.
-  private staging: DuckDBAppender | undefined
+  // Prepared once for the life of the store: planning it again costs more than a small batch.
+  private insertRows: DuckDBPreparedStatement | undefined
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -110,46 +98,41 @@ class DuckDbStore implements Store {
     private readonly recent: RecentKeys,
   ) {}
 
-  appendEvents(events: KubeEvent[], options: { cursor?: { name: string; value: string }; deferCommit?: boolean } = {}): Promise<AppendResult> {
+  appendEvents(events: KubeEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     return this.serial.run(
       async () => {
-        const unique = uniqueByKey(events)
-        if (unique.length === 0 && !options.cursor) return { stored: 0, duplicates: events.length, storedKeys: new Set() }
-        unique.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
-        this.staging ??= await this.writer.createAppender('events_staging', 'main', 'temp')
-        for (const event of unique) appendEventRow(this.staging, event)
-        this.staging.flushSync()
+        const batch = toEventRows(events)
+        if (batch.keys.length === 0 && !options.cursor) return { stored: 0, duplicates: batch.received, storedKeys: new Set() }
         if (this.openRows === undefined) {
           await this.writer.run('BEGIN TRANSACTION')
           this.openRows = 0
         }
         try {
           const already = new Set<string>()
-          const unvouched: KubeEvent[] = []
-          for (const event of unique) {
-            if (!this.recent.covers(utcMs(event.time))) unvouched.push(event)
-            else if (this.recent.has(eventKey(event))) already.add(eventKey(event))
+          const unvouched: EventRowKey[] = []
+          for (const row of batch.keys) {
+            if (!this.recent.covers(row.timeMs)) unvouched.push(row)
+            else if (this.recent.has(row.key)) already.add(row.key)
           }
           for (const key of await this.storedDuplicates(unvouched)) already.add(key)
-          if (already.size > 0) {
-            await this.writer.run(`DELETE FROM temp.events_staging WHERE (id || '/' || stage) IN (SELECT unnest($1::VARCHAR[]))`, [listValue([...already])])
+          const fresh = already.size === 0 ? batch : keepRows(batch, (i) => !already.has(batch.keys[i]!.key))
+          if (fresh.keys.length > 0) {
+            this.insertRows ??= await this.writer.prepare(INSERT_EVENT_ROWS)
+            this.insertRows.bindVarchar(1, fresh.text)
+            await this.insertRows.run()
           }
-          await this.writer.run(INSERT_FROM_STAGING)
           if (options.cursor) await this.upsertCursor(options.cursor.name, options.cursor.value)
-          this.openRows += unique.length - already.size
+          this.openRows += fresh.keys.length
           // Each COMMIT writes and fsyncs the WAL: a bulk ingest shares one among many batches;
           // anything someone waits on commits now.
           if (!options.deferCommit || this.openRows >= DEFERRED_COMMIT_ROWS) await this.commitOpen()
-          const storedKeys = new Set(unique.map(eventKey).filter((key) => !already.has(key)))
-          this.recent.add(unique.filter((e) => storedKeys.has(eventKey(e))).map((e) => ({ key: eventKey(e), timeMs: utcMs(e.time) })))
-          return { stored: storedKeys.size, duplicates: events.length - storedKeys.size, storedKeys }
+          this.recent.add(fresh.keys)
+          return { stored: fresh.keys.length, duplicates: batch.received - fresh.keys.length, storedKeys: new Set(fresh.keys.map((row) => row.key)) }
         } catch (error) {
           this.openRows = undefined
           this.recent.reset()
           await this.writer.run('ROLLBACK')
           throw new KubesiemError('KUBESIEM_STORE_FAILED', { operation: 'appendEvents', detail: String(error) })
-        } finally {
-          await this.writer.run('DELETE FROM temp.events_staging')
         }
       },
       { keepsOpenTransaction: true },
@@ -170,14 +153,15 @@ class DuckDbStore implements Store {
 
   // A retried or replayed event carries the same stage timestamp, so only the batch's own time
   // range can hold its duplicates; literal bounds let DuckDB's zone maps skip everything else.
-  private async storedDuplicates(batch: KubeEvent[]): Promise<Set<string>> {
+  private async storedDuplicates(batch: EventRowKey[]): Promise<Set<string>> {
     if (batch.length === 0) return new Set()
-    const from = utcMs(batch[0]!.time)
-    const to = utcMs(batch[batch.length - 1]!.time)
+    const from = batch[0]!.timeMs
+    const to = batch[batch.length - 1]!.timeMs
     const found = await rows(
       this.writer,
-      `SELECT e.id, e.stage FROM events e SEMI JOIN temp.events_staging s ON e.id = s.id AND e.stage = s.stage
-       WHERE e.time BETWEEN epoch_ms(${from}::BIGINT) AND epoch_ms(${to}::BIGINT)`,
+      `SELECT e.id, e.stage FROM events e WHERE e.time BETWEEN epoch_ms(${from}::BIGINT) AND epoch_ms(${to}::BIGINT)
+       AND (e.id || '/' || e.stage) IN (SELECT unnest($1::VARCHAR[]))`,
+      [listValue(batch.map((row) => row.key))],
     )
     return new Set(found.map((r) => eventKey({ id: String(r.id), stage: String(r.stage) })))
   }
@@ -440,7 +424,7 @@ class DuckDbStore implements Store {
 
   close(): Promise<void> {
     return this.serial.run(async () => {
-      this.staging?.closeSync()
+      this.insertRows?.destroySync()
       this.reader.closeSync()
       this.writer.closeSync()
       this.instance.closeSync()
