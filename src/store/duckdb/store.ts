@@ -55,6 +55,16 @@ class Serial {
 // 2M-event ingest took a third less time and 70 MB less peak RSS than with 50,000.
 const DEFERRED_COMMIT_ROWS = 500_000
 
+// A quarter of DuckDB's default (122,880). A bulk append compresses and writes each row group as
+// it fills, with buffers outside the buffer pool: appending 700k events peaked at 344 MB of RSS
+// instead of 397 MB, in the same time.
+const ROW_GROUP_SIZE = 30_720
+
+// A path as an SQL string literal (ATTACH takes no parameters).
+function sqlText(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`
+}
+
 // Without the ICU extension (not downloadable here) DuckDB has no time zones: times travel as epoch ms.
 async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
   const reader = await conn.runAndReadAll(sql, params)
@@ -67,17 +77,29 @@ async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] =
  * @example const store = await openDuckDbStore({ path: 'data/kubesiem.duckdb' })
  */
 export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Store> {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true })
+  const inMemory = options.path === ':memory:'
+  if (!inMemory) mkdirSync(dirname(options.path), { recursive: true })
   let instance: DuckDBInstance
+  let writer: DuckDBConnection
+  let reader: DuckDBConnection
   try {
-    instance = await DuckDBInstance.create(options.path, { memory_limit: options.memoryLimit ?? '64MB', checkpoint_threshold: options.checkpointThreshold ?? '16MB' })
+    // The store is attached rather than opened as the main database: only ATTACH sets the row group size.
+    instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: options.memoryLimit ?? '64MB',
+      checkpoint_threshold: options.checkpointThreshold ?? '16MB',
+      // Where DuckDB spills when the store is its main database; an in-memory main one spills to ./.tmp.
+      ...(inMemory ? {} : { temp_directory: `${options.path}.tmp` }),
+    })
+    writer = await instance.connect()
+    await writer.run(`ATTACH ${sqlText(options.path)} AS store (ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`)
+    await writer.run('USE store')
+    reader = await instance.connect()
+    await reader.run('USE store')
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     if (/lock/i.test(detail)) throw new KubesiemError('KUBESIEM_STORE_LOCKED', { dir: dirname(options.path) })
     throw new KubesiemError('KUBESIEM_STORE_FAILED', { operation: 'open', detail })
   }
-  const writer = await instance.connect()
-  const reader = await instance.connect()
   for (const ddl of SCHEMA) await writer.run(ddl)
   const newest = (await rows(writer, 'SELECT epoch_ms(max(time)) AS ms FROM events'))[0]?.ms
   return new DuckDbStore(instance, writer, reader, new RecentKeys({ storedBeforeMs: newest === null || newest === undefined ? undefined : Number(newest) }))
@@ -99,9 +121,11 @@ class DuckDbStore implements Store {
   ) {}
 
   appendEvents(events: KubeEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    // Serialized now, not when its turn comes: while DuckDB inserts the batch before, and the
+    // events can be collected before they wait in line.
+    const batch = toEventRows(events)
     return this.serial.run(
       async () => {
-        const batch = toEventRows(events)
         if (batch.keys.length === 0 && !options.cursor) return { stored: 0, duplicates: batch.received, storedKeys: new Set() }
         if (this.openRows === undefined) {
           await this.writer.run('BEGIN TRANSACTION')
