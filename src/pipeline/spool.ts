@@ -31,7 +31,7 @@ export interface SpoolOptions {
   holdBackMs?: number
 }
 
-// Storing a batch holds this thread for ~15 ms (the Appender's calls): a post that arrives then
+// Storing a batch holds this thread for a few ms (serializing its rows): a post that arrives then
 // waits. The loader first lets posts in flight finish, but never holds back longer than this, and
 // not at all (nor does detection) once more than BEHIND_EVENTS wait to be stored.
 const HOLD_BACK_MS = 50
