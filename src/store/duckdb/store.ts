@@ -79,7 +79,7 @@ async function rows(conn: DuckDBConnection, sql: string, params: DuckDBValue[] =
 export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Store> {
   const inMemory = options.path === ':memory:'
   if (!inMemory) mkdirSync(dirname(options.path), { recursive: true })
-  let instance: DuckDBInstance
+  let instance: DuckDBInstance | undefined
   let writer: DuckDBConnection
   let reader: DuckDBConnection
   try {
@@ -96,6 +96,7 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
     reader = await instance.connect()
     await reader.run('USE store')
   } catch (error) {
+    instance?.closeSync()
     const detail = error instanceof Error ? error.message : String(error)
     if (/lock/i.test(detail)) throw new KubesiemError('KUBESIEM_STORE_LOCKED', { dir: dirname(options.path) })
     throw new KubesiemError('KUBESIEM_STORE_FAILED', { operation: 'open', detail })
