@@ -33,20 +33,17 @@ export interface EventRows {
  * @example insert.bindVarchar(1, toEventRows(events).text)
  */
 export function toEventRows(events: KubeEvent[]): EventRows {
-  const seen = new Set<string>()
-  const unique: KubeEvent[] = []
+  const firstByKey = new Map<string, KubeEvent>()
   for (const event of events) {
     const key = eventKey(event)
-    if (seen.has(key)) continue
-    seen.add(key)
-    unique.push(event)
+    if (!firstByKey.has(key)) firstByKey.set(key, event)
   }
-  unique.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
+  const unique = [...firstByKey].sort(([, a], [, b]) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0))
   const keys = new Array<EventRowKey>(unique.length)
   const rows = new Array<string>(unique.length)
   for (let i = 0; i < unique.length; i++) {
-    const { payload, ...envelope } = unique[i]!
-    keys[i] = { key: eventKey(envelope), timeMs: utcMs(envelope.time) }
+    const [key, { payload, ...envelope }] = unique[i]!
+    keys[i] = { key, timeMs: utcMs(envelope.time) }
     rows[i] = JSON.stringify(envelope) + FIELD_SEPARATOR + payloadText(payload)
   }
   return { received: events.length, keys, text: rows.join(ROW_SEPARATOR) }
