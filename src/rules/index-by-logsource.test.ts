@@ -78,6 +78,35 @@ describe('RuleIndex', () => {
     }
   })
 
+  it('keys a rule that requires a field missing (not exists: true, or exists: false) on the empty value', () => {
+    const rule = (id: string, detection: string) => `title: ${id}\nid: ${id}\nlogsource: {product: kubernetes, service: audit}\ndetection:\n${detection}\n`
+    const text = [
+      rule('no-sub', '  selection:\n    verb: create\n  subresource:\n    objectRef.subresource|exists: true\n  condition: selection and not subresource'),
+      rule('absent', '  selection:\n    objectRef.subresource|exists: false\n    verb: [create, patch]\n  condition: selection'),
+      rule('either', '  exec:\n    objectRef.subresource: exec\n  sub:\n    objectRef.subresource|exists: true\n  condition: exec or not sub'),
+      rule('one-of', '  selection:\n    verb: get\n  filter_sub:\n    objectRef.subresource|exists: true\n  filter_user:\n    user.username: bob\n  condition: selection and not 1 of filter_*'),
+      rule('all-of', '  selection:\n    verb: get\n  filter_sub:\n    objectRef.subresource|exists: true\n  filter_user:\n    user.username: bob\n  condition: selection and not all of filter_*'),
+      rule('neq', '  selection:\n    verb: get\n    objectRef.subresource|neq: status\n  condition: selection'),
+    ].join('---\n')
+    const { rules: sigma, problems } = loadSigmaRules([{ path: 'n.yml', text }])
+    expect(problems).toEqual([])
+    expect(sigma.map((r) => r.index)).toEqual([
+      { verb: ['create'], subresource: [''] },
+      { verb: ['create', 'patch'], subresource: [''] },
+      { subresource: ['', 'exec'] },
+      { verb: ['get'], subresource: [''] },
+      { verb: ['get'] },
+      { verb: ['get'] },
+    ])
+    const idx = new RuleIndex(sigma)
+    const hits = (event: Record<string, unknown>) => idx.candidates(event, K8S).filter((r) => r.match(event)).map((r) => r.ref.id)
+    expect(idx.candidates({ verb: 'create', objectRef: { resource: 'pods', subresource: 'binding' } }, K8S).map((r) => r.ref.id)).toEqual([])
+    expect(hits({ verb: 'create', objectRef: { resource: 'pods' } })).toEqual(['no-sub', 'absent', 'either'])
+    // Index keys only ever narrow what would not match: every rule agrees with its plain match.
+    const events = [{}, { verb: 'get' }, { verb: 'get', user: { username: 'bob' } }, { verb: 'GET', objectRef: { subresource: 'Exec' } }, { verb: 'patch', objectRef: { subresource: 'status' } }, { verb: 'create', objectRef: { subresource: null } }, { verb: 'get', objectRef: { subresource: '' } }, { 'objectRef.subresource': 'exec', verb: 'get' }]
+    for (const event of events) expect(hits(event)).toEqual(sigma.filter((r) => r.match(event)).map((r) => r.ref.id))
+  })
+
   it('can warn about kubernetes rules it cannot index', () => {
     const text = `title: U\nid: u\nlogsource: {product: kubernetes, service: audit}\ndetection:\n  selection:\n    userAgent|contains: kube-hunter\n  condition: selection\n`
     const { problems } = loadSigmaRules([{ path: 'u.yml', text }], { warnNotIndexable: true })

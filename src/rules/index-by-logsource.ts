@@ -96,17 +96,16 @@ export class RuleIndex {
     return out
   }
 
-  // Empty strings stand for a missing field: a rule that names values for it cannot match.
+  // Empty strings stand for a missing field: only a rule that requires it missing ('' among its keys) admits it.
   private pick(keys: { verb: string; resource: string; subresource: string; code: string }, logsource: Logsource | undefined): CompiledRule[] {
-    const verb = keys.verb || undefined
     const picked: number[] = []
     for (const bucket of this.bucketsFor(logsource)) {
       picked.push(...bucket.anyVerb)
-      const byVerb = verb === undefined ? undefined : bucket.byVerb.get(verb)
+      const byVerb = bucket.byVerb.get(keys.verb)
       if (byVerb) picked.push(...byVerb)
     }
     picked.sort((a, b) => a - b)
-    const admits = (wanted: string[] | undefined, value: string): boolean => !wanted || (value !== '' && wanted.includes(value))
+    const admits = (wanted: string[] | undefined, value: string): boolean => !wanted || wanted.includes(value)
     const out: CompiledRule[] = []
     for (const i of picked) {
       const r = this.rules[i]

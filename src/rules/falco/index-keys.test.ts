@@ -12,6 +12,14 @@ describe('indexKeysOf', () => {
     expect(keys('ka.target.subresource in (exec, Attach) and ka.response.code=403')).toEqual({ subresource: ['attach', 'exec'], code: ['403'] })
   })
 
+  it('reads a negated exists as the field missing (\'\'), through nested nots and De Morgan', () => {
+    expect(keys('ka.target.resource=pods and not ka.target.subresource exists')).toEqual({ resource: ['pods'], subresource: [''] })
+    expect(keys('not (ka.target.subresource exists or ka.user.name=bob)')).toEqual({ subresource: [''] })
+    expect(keys('not (ka.target.subresource exists and ka.user.name=bob)')).toEqual({})
+    expect(keys('not not ka.target.subresource exists')).toEqual({})
+    expect(keys('ka.target.subresource in (exec) or not ka.target.subresource exists')).toEqual({ subresource: ['', 'exec'] })
+  })
+
   it('gives no key when some path does not constrain the field', () => {
     expect(keys('ka.verb=create or ka.user.name=bob')).toEqual({})
     expect(keys('not ka.verb=create')).toEqual({})

@@ -9,17 +9,28 @@ function intersect(a: Facts, b: Facts): Facts {
   return new Set([...a].filter((x) => b.has(x)))
 }
 
-/** Values `field` must equal on every path through `node`, or undefined when any value may do. */
-function required(node: ConditionNode, field: string, lists: ReadonlyMap<string, readonly string[]>): Facts {
+function union(sets: Facts[]): Facts {
+  return sets.some((s) => !s) ? undefined : new Set(sets.flatMap((s) => [...s!]))
+}
+
+/**
+ * Values `field` must equal on every path through `node` that makes it `holds` (true, or false
+ * under a `not`), or undefined when any value may do. '' stands for the field missing, as in the
+ * index: `not ka.target.subresource exists` (Falco's `pod` macro) requires it.
+ */
+function required(node: ConditionNode, field: string, lists: ReadonlyMap<string, readonly string[]>, holds = true): Facts {
   switch (node.kind) {
     case 'and':
-      return node.children.reduce<Facts>((acc, c) => intersect(acc, required(c, field, lists)), undefined)
     case 'or': {
-      const sets = node.children.map((c) => required(c, field, lists))
-      return sets.some((s) => !s) ? undefined : new Set(sets.flatMap((s) => [...s!]))
+      const sets = node.children.map((c) => required(c, field, lists, holds))
+      // An AND that holds needs every child; one that fails needs one child to fail: De Morgan.
+      return (node.kind === 'and') === holds ? sets.reduce<Facts>((acc, s) => intersect(acc, s), undefined) : union(sets)
     }
+    case 'not':
+      return required(node.child, field, lists, !holds)
     case 'check': {
       if (node.lhs.field !== field || node.lhs.transformers.length > 0 || node.lhs.arg !== undefined) return undefined
+      if (!holds) return node.op === 'exists' ? new Set(['']) : undefined
       if ((node.op === '=' || node.op === '==') && node.rhs?.kind === 'value') return new Set([node.rhs.value.value])
       if ((node.op === 'in' || node.op === 'intersects') && node.rhs?.kind === 'list') {
         return new Set(node.rhs.items.flatMap((i) => (!i.quoted && lists.has(i.value) ? [...lists.get(i.value)!] : [i.value])))

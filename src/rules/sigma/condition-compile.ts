@@ -1,7 +1,7 @@
 import { ConditionSyntaxError, type CondNode } from './condition-parser.js'
 import { everyPred, somePred } from '../combine.js'
-import { andFacts, orFacts } from './facts.js'
-import type { Facts, Pred } from './field-matcher.js'
+import { allFacts, anyFacts } from './facts.js'
+import type { Pred } from './field-matcher.js'
 import type { Selection } from './selection.js'
 import { compilePattern, parseWildcards } from './wildcard.js'
 
@@ -24,19 +24,22 @@ export function compileConditionTree(node: CondNode, sel: Map<string, Selection>
       const s = sel.get(node.name)
       if (s) return s
       issues.push({ kind: 'undefined', name: node.name, at: node.at })
-      return { pred: () => false, facts: {} }
+      return { pred: () => false, facts: {}, negFacts: {} }
     }
     case 'not': {
-      const inner = compileConditionTree(node.e, sel, issues).pred
-      return { pred: (ev) => !inner(ev), facts: {} }
+      const inner = compileConditionTree(node.e, sel, issues)
+      const innerPred = inner.pred
+      return { pred: (ev) => !innerPred(ev), facts: inner.negFacts, negFacts: inner.facts }
     }
     case 'and':
     case 'or': {
       // `a and b and c` parses as nested pairs: one flat list lets everyPred/somePred rank all three.
       const parts = chain(node, node.t).map((n) => compileConditionTree(n, sel, issues))
       const preds = parts.map((p) => p.pred)
-      if (node.t === 'and') return { pred: everyPred(preds), facts: parts.slice(1).reduce((acc, p) => andFacts(acc, p.facts), parts[0].facts) }
-      return { pred: somePred(preds), facts: parts.slice(1).reduce((acc, p) => orFacts(acc, p.facts), parts[0].facts) }
+      const facts = parts.map((p) => p.facts)
+      const negFacts = parts.map((p) => p.negFacts)
+      if (node.t === 'and') return { pred: everyPred(preds), facts: allFacts(facts), negFacts: anyFacts(negFacts) }
+      return { pred: somePred(preds), facts: anyFacts(facts), negFacts: allFacts(negFacts) }
     }
     case 'of':
       return compileOf(node, sel, issues)
@@ -54,22 +57,23 @@ function compileOf(node: CondNode & { t: 'of' }, sel: Map<string, Selection>, is
   const picked = [...sel.entries()].filter(([name]) => fits(name)).map(([, s]) => s)
   if (picked.length === 0) {
     issues.push({ kind: 'empty', name: node.pattern, at: node.at })
-    return { pred: () => false, facts: {} }
+    return { pred: () => false, facts: {}, negFacts: {} }
   }
   const preds = picked.map((s) => s.pred)
-  if (node.count === 'all') {
-    return { pred: everyPred(preds), facts: picked.reduce<Facts>((acc, s) => andFacts(acc, s.facts), {}) }
-  }
+  const facts = picked.map((s) => s.facts)
+  const negFacts = picked.map((s) => s.negFacts)
+  if (node.count === 'all') return { pred: everyPred(preds), facts: allFacts(facts), negFacts: anyFacts(negFacts) }
   const need = node.count
-  const facts = need === 1 ? picked.slice(1).reduce<Facts>((acc, s) => orFacts(acc, s.facts), picked[0].facts) : {}
-  if (need <= 1) return { pred: somePred(preds), facts }
+  if (need <= 1) return { pred: somePred(preds), facts: anyFacts(facts), negFacts: allFacts(negFacts) }
   return {
     pred: (ev) => {
       let n = 0
       for (const p of preds) if (p(ev) && ++n >= need) return true
       return false
     },
-    facts,
+    // At least `need` of them hold, so at least one does.
+    facts: anyFacts(facts),
+    negFacts: {},
   }
 }
 

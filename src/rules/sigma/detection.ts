@@ -1,6 +1,6 @@
 import { compileConditionTree, ConditionSyntaxError, type ConditionIssue } from './condition-compile.js'
 import { parseCondition } from './condition-parser.js'
-import { orFacts } from './facts.js'
+import { allFacts, anyFacts } from './facts.js'
 import type { MatchContext } from './field-matcher.js'
 import { report, suggest } from './problems.js'
 import { compileSelection, type Selection } from './selection.js'
@@ -65,5 +65,5 @@ export function compileDetection(detection: YNode, ctx: MatchContext): Selection
   if (!ok || parts.length === 0) return undefined
   if (parts.length === 1) return parts[0]
   const preds = parts.map((p) => p.pred)
-  return { pred: (ev) => preds.some((p) => p(ev)), facts: parts.slice(1).reduce((acc, p) => orFacts(acc, p.facts), parts[0].facts) }
+  return { pred: (ev) => preds.some((p) => p(ev)), facts: anyFacts(parts.map((p) => p.facts)), negFacts: allFacts(parts.map((p) => p.negFacts)) }
 }

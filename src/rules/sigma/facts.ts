@@ -18,6 +18,16 @@ export function andFacts(a: Facts, b: Facts): Facts {
   return out
 }
 
+/** Facts of every operand holding (AND), folded. */
+export function allFacts(parts: Facts[]): Facts {
+  return parts.reduce<Facts>((acc, p) => andFacts(acc, p), {})
+}
+
+/** Facts of at least one operand holding (OR), folded; an empty OR requires nothing. */
+export function anyFacts(parts: Facts[]): Facts {
+  return parts.length === 0 ? {} : parts.slice(1).reduce<Facts>((acc, p) => orFacts(acc, p), parts[0])
+}
+
 /**
  * Facts of `a or b`: a requirement survives only when both sides make it, as the union.
  * @example

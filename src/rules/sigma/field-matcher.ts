@@ -40,7 +40,7 @@ const INDEXED: Record<string, keyof Facts> = { verb: 'verb', 'objectRef.resource
  * @example
  * compileFieldEntry('CommandLine|contains|all', 0, valuesNode, ctx)?.pred(event)
  */
-export function compileFieldEntry(key: string, at: number, node: YNode, ctx: MatchContext): { pred: Pred; facts: Facts } | undefined {
+export function compileFieldEntry(key: string, at: number, node: YNode, ctx: MatchContext): { pred: Pred; facts: Facts; negFacts: Facts } | undefined {
   const [field, ...mods] = key.split('|')
   const chain = parseModifiers(mods, ctx, at)
   if (!chain) return undefined
@@ -66,7 +66,7 @@ export function compileFieldEntry(key: string, at: number, node: YNode, ctx: Mat
   }
   // neq negates the whole entry, so a missing field counts as different (pySigma renders `not field=value`).
   const pred: Pred = chain.neq ? (event) => !combined(read(event), event) : (event) => combined(read(event), event)
-  return { pred, facts: factsOf(field, chain, scalars) }
+  return { pred, ...factsOf(field, chain, scalars) }
 }
 
 function anyOf(items: ItemTest[], cased: boolean | undefined): ValueTest {
@@ -175,10 +175,22 @@ function badValue(ctx: MatchContext, item: YNode, expected: string, got: string)
   return undefined
 }
 
-function factsOf(field: string, chain: ModifierChain, items: YNode[]): Facts {
+// The index's facts of an entry, when it holds (`facts`) and when it fails (`negFacts`). The index
+// reads a missing field as '': `exists: false` requires it, and so does the failure of `exists: true`.
+function factsOf(field: string, chain: ModifierChain, items: YNode[]): { facts: Facts; negFacts: Facts } {
   const slot = INDEXED[field]
-  const plain = chain.steps.length === 0 && !chain.all && !chain.neq && !chain.exists && !chain.fieldref && !chain.expand && !chain.cidr && chain.re === undefined && !chain.compare && !chain.timePart
-  if (!slot || !plain) return {}
+  if (!slot || chain.neq) return { facts: {}, negFacts: {} }
+  if (chain.exists) {
+    const only = items.length === 1 && items[0].kind === 'scalar' ? String(items[0].value).toLowerCase() : undefined
+    const absent = { [slot]: new Set(['']) }
+    return only === 'true' ? { facts: {}, negFacts: absent } : only === 'false' ? { facts: absent, negFacts: {} } : { facts: {}, negFacts: {} }
+  }
+  return { facts: equalityFacts(slot, chain, items), negFacts: {} }
+}
+
+function equalityFacts(slot: keyof Facts, chain: ModifierChain, items: YNode[]): Facts {
+  const plain = chain.steps.length === 0 && !chain.all && !chain.fieldref && !chain.expand && !chain.cidr && chain.re === undefined && !chain.compare && !chain.timePart
+  if (!plain) return {}
   const set = new Set<string>()
   for (const item of items) {
     if (item.kind !== 'scalar' || item.value === null || /[*?]/.test(item.value)) return {}

@@ -1,5 +1,5 @@
 import { everyPred, somePred } from '../combine.js'
-import { andFacts, orFacts } from './facts.js'
+import { allFacts, anyFacts } from './facts.js'
 import { compileFieldEntry, type Facts, type MatchContext, type Pred } from './field-matcher.js'
 import { report } from './problems.js'
 import type { YNode } from './yaml-tree.js'
@@ -8,6 +8,8 @@ import type { YNode } from './yaml-tree.js'
 export interface Selection {
   pred: Pred
   facts: Facts
+  /** Facts that hold whenever the predicate is false, for `not`: `not subresource` (an `exists: true`) admits only events without one. */
+  negFacts: Facts
 }
 
 /**
@@ -28,9 +30,7 @@ export function compileSelection(node: YNode, ctx: MatchContext): Selection | un
       if (!part) return undefined
       parts.push(part)
     }
-    const preds = parts.map((p) => p.pred)
-    const facts = parts.reduce<Facts>((acc, p) => andFacts(acc, p.facts), {})
-    return { pred: everyPred(preds), facts }
+    return { pred: everyPred(parts.map((p) => p.pred)), facts: allFacts(parts.map((p) => p.facts)), negFacts: anyFacts(parts.map((p) => p.negFacts)) }
   }
   if (node.items.length === 0) {
     report(ctx, 'KUBESIEM_SIGMA_BAD_VALUE', node.at, { expected: 'at least one item', got: 'an empty list' })
@@ -53,7 +53,5 @@ export function compileSelection(node: YNode, ctx: MatchContext): Selection | un
     if (!part) return undefined
     parts.push(part)
   }
-  const preds = parts.map((p) => p.pred)
-  const facts = parts.slice(1).reduce<Facts>((acc, p) => orFacts(acc, p.facts), parts[0].facts)
-  return { pred: somePred(preds), facts }
+  return { pred: somePred(parts.map((p) => p.pred)), facts: anyFacts(parts.map((p) => p.facts)), negFacts: allFacts(parts.map((p) => p.negFacts)) }
 }
