@@ -28,13 +28,28 @@ export class FieldValues {
 
   /** The text of each value (see {@link toText}; undefined for non-scalars). */
   texts(): ReadonlyArray<string | undefined> {
-    return (this.textList ??= this.values.length === 0 ? NO_TEXT : this.values.map(toText))
+    return (this.textList ??= this.values.length === 0 ? NO_TEXT : textsOf(this.values))
   }
 
   /** The lower-cased text of each value. */
   lower(): ReadonlyArray<string | undefined> {
-    return (this.lowerList ??= this.values.length === 0 ? NO_TEXT : this.texts().map((t) => t?.toLowerCase()))
+    return (this.lowerList ??= this.values.length === 0 ? NO_TEXT : lowerOf(this.texts()))
   }
+}
+
+// Nearly every value rules read is a string, and most are lower-case already: then the list itself
+// is its texts and its lower-cased texts, and reading a field allocates no copies of it.
+function textsOf(values: unknown[]): ReadonlyArray<string | undefined> {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'string') return values.map(toText)
+  return values as string[]
+}
+
+function lowerOf(texts: ReadonlyArray<string | undefined>): ReadonlyArray<string | undefined> {
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]
+    if (t !== undefined && t.toLowerCase() !== t) return texts.map((x) => x?.toLowerCase())
+  }
+  return texts
 }
 
 /** Reads a field from an event. */
