@@ -35,8 +35,10 @@ export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Pro
   const pending = new Map<string, { events: string; read: number; rejected: string[] }>()
   // The index of the last file each worker has finished reading.
   const finished: number[] = Array.from({ length: count }, () => -1)
+  // Blocks go to whichever worker asks first: one on a core busy with other work takes fewer.
+  const claimed = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * Math.max(1, options.files.length))
   const workers = Array.from({ length: count }, (_, index) => {
-    const setup: WorkerSetup = { files: options.files, cluster: options.cluster, engine: options.engine, shard: { index, count, blockLines } }
+    const setup: WorkerSetup = { files: options.files, cluster: options.cluster, engine: options.engine, blocks: { lines: blockLines, claimed }, ownsTail: index === 0 }
     return new Worker(detectWorkerUrl(), { workerData: setup })
   })
   let file = 0
@@ -62,9 +64,10 @@ export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Pro
             next++
             continue
           }
-          // Blocks are numbered without gaps: once the owner of the next block finished the file
-          // without it, the file's line blocks are over; its tail comes from worker 0, before its end.
-          if (finished[next % count] < file || finished[0] < file) return
+          // Blocks are numbered without gaps, and a worker sends its blocks before the end of the
+          // file: once every worker finished the file without the next block, its line blocks are
+          // over. Its tail comes from worker 0, before its end.
+          if (finished.some((f) => f < file)) return
           take(`${file}:${TAIL_BLOCK}`)
           file++
           next = 0

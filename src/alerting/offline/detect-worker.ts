@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { payloadProjector } from '../../rules/project-payload.js'
 import { buildRuleSet } from '../../rules/rule-set.js'
-import { readAuditFileShard } from '../../sources/k8s-audit-file/index.js'
+import { blockClaims, readAuditFileShard } from '../../sources/k8s-audit-file/index.js'
 import { offlineBatch, offlineEngine } from './file-events.js'
 import { ruleSetFingerprint } from './fingerprint.js'
 import type { RulesMessage, WireEvent, WorkerMessage, WorkerSetup } from './wire.js'
@@ -25,8 +25,10 @@ async function run(input: RulesMessage['input']): Promise<void> {
   // Only events the stateful half would act on travel: the rest match nothing and teach nothing.
   const needed = engine.newcomerFilter()
   send({ type: 'ready', rules: ruleSet.rules.length, fingerprint: ruleSetFingerprint(ruleSet) })
+  const claimed = new Int32Array(setup.blocks.claimed)
   for (const [file, path] of setup.files.entries()) {
-    for await (const { block, records } of readAuditFileShard(path, { cluster: setup.cluster, keepText: false }, setup.shard)) {
+    const shard = { blockLines: setup.blocks.lines, ownsTail: setup.ownsTail, claim: blockClaims(claimed, file) }
+    for await (const { block, records } of readAuditFileShard(path, { cluster: setup.cluster, keepText: false }, shard)) {
       const { events, rejected } = offlineBatch(records, { cluster: setup.cluster, anyLogsource: setup.engine.anyLogsource })
       const wire: WireEvent[] = []
       for (const e of events) {

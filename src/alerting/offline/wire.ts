@@ -8,7 +8,10 @@ export interface WorkerSetup {
   files: string[]
   cluster: string
   engine: OfflineEngineOptions
-  shard: { index: number; count: number; blockLines: number }
+  /** How the workers share each file: blocks of `lines` lines, claimed through `claimed` (one Int32 counter per file). */
+  blocks: { lines: number; claimed: SharedArrayBuffer }
+  /** Whether this worker yields each file's tail (a whole-file document, read errors). */
+  ownsTail: boolean
 }
 
 /** The rule files, read and parsed once by the main thread, posted to a worker once it runs. */

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
 import type { SourceRecord } from '../../pipeline/stages.js'
-import { readAuditFile, readAuditFileShard, TAIL_BLOCK } from './read.js'
+import { blockClaims, readAuditFile, readAuditFileShard, TAIL_BLOCK, type RecordBlock } from './read.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'kubesiem-read-'))
 const ev = (id: string) => ({ kind: 'Event', apiVersion: 'audit.k8s.io/v1', auditID: id, stage: 'ResponseComplete', verb: 'get' })
@@ -61,15 +61,38 @@ describe('readAuditFile', () => {
 })
 
 describe('readAuditFileShard', () => {
+  const show = (path: string, { block, records }: RecordBlock) => `${block}:${summary(records).map((s) => s.replace(`${path}:`, '')).join(',')}`
+  // Two readers, one after the other, with claims fixed in advance: even blocks to reader 0.
   const shards = async (path: string) => {
     const out: string[][] = []
     for (const index of [0, 1]) {
       const seen: string[] = []
-      for await (const { block, records } of readAuditFileShard(path, { cluster: 'c' }, { index, count: 2, blockLines: 2 })) seen.push(`${block}:${summary(records).map((s) => s.replace(`${path}:`, '')).join(',')}`)
+      for await (const part of readAuditFileShard(path, { cluster: 'c' }, { blockLines: 2, ownsTail: index === 0, claim: (b) => b % 2 === index })) seen.push(show(path, part))
       out.push(seen)
     }
     return out
   }
+
+  test('blocks go to whichever reader claims them first, each exactly once, through a shared counter', async () => {
+    const path = join(dir, 'claims.log')
+    writeFileSync(path, Array.from({ length: 41 }, (_, i) => JSON.stringify(ev(String(i + 1)))).join('\n') + '\n')
+    const counters = new Int32Array(new SharedArrayBuffer(8))
+    const readers = [0, 1].map((index) => readAuditFileShard(path, { cluster: 'c' }, { blockLines: 3, ownsTail: index === 0, claim: blockClaims(counters, 1) }))
+    const seen: string[][] = [[], []]
+    // Reader 0 asks twice for each time reader 1 asks, as a reader on a faster core would; then
+    // reader 1 alone, then both to the end (a reader holds a claimed block until it is complete).
+    for (const turn of [0, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1]) {
+      const next = await readers[turn].next()
+      if (!next.done) seen[turn].push(show(path, next.value))
+    }
+    for (const turn of [0, 1]) for await (const part of readers[turn]) seen[turn].push(show(path, part))
+    const all = [...seen[0], ...seen[1]].sort((a, b) => parseInt(a) - parseInt(b))
+    expect(all.map((s) => parseInt(s))).toEqual(Array.from({ length: 14 }, (_, i) => i))
+    expect(all.flatMap((s) => s.split(':')[1].split(',')).map((s) => parseInt(s))).toEqual(Array.from({ length: 41 }, (_, i) => i + 1))
+    expect(seen[0].length).toBeGreaterThan(2)
+    expect(seen[1].length).toBeGreaterThan(2)
+    expect(counters[0]).toBe(0)
+  })
 
   test('each shard parses only its blocks, every one of them yielded, empty or not; the tail belongs to shard 0', async () => {
     const path = join(dir, 'shards.log')

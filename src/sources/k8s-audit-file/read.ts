@@ -48,13 +48,26 @@ function opensDocument(firstLine: string): boolean {
 }
 
 /**
- * One of `count` readers of the same file: it parses only the blocks of `blockLines` lines whose
- * number modulo `count` is `index`, so several threads share one file without sending lines around.
+ * One of several readers of the same file, which share its blocks of `blockLines` lines without
+ * sending lines around: each block is parsed by the reader that claims it first, so a reader whose
+ * core is busy with other work takes fewer of them.
  */
 export interface Shard {
-  index: number
-  count: number
   blockLines: number
+  /** Whether this reader yields the file's tail (a whole-file document, read errors): exactly one does. */
+  ownsTail: boolean
+  /** Take block `block` unless another reader has; every reader asks for every block, in order. */
+  claim: (block: number) => boolean
+}
+
+/**
+ * Claims over a counter shared by the readers of one file (slot `slot` of `counters`, starting at
+ * 0): the counter is the first block nobody took. A reader asks for every block in order, so when
+ * it asks for block b the counter is b (nobody took it: it is this reader's) or past it.
+ * @example const claim = blockClaims(new Int32Array(new SharedArrayBuffer(4)), 0); claim(0) // true
+ */
+export function blockClaims(counters: Int32Array, slot: number): (block: number) => boolean {
+  return (block) => Atomics.compareExchange(counters, slot, block, block + 1) === block
 }
 
 /** Records of one block of lines; TAIL_BLOCK holds what comes after all lines (a document, read errors). */
@@ -88,7 +101,7 @@ export function readAuditFileShard(path: string, options: ReadOptions, shard: Sh
 async function* readBlocks(path: string, options: ReadOptions, shard?: Shard): AsyncGenerator<RecordBlock> {
   const source = options.source ?? 'k8s-audit'
   const batchSize = options.batchSize ?? 2000
-  const ownsTail = !shard || shard.index === 0
+  const ownsTail = !shard || shard.ownsTail
   let gz: boolean
   let size: number
   try {
@@ -110,8 +123,15 @@ async function* readBlocks(path: string, options: ReadOptions, shard?: Shard): A
   try {
     // A shard makes only its own blocks' lines, once line 1 is known not to open a whole-file
     // document (splitLines splits a chunk only when this loop asks for it, so the flag is in time).
+    // splitLines decides a whole chunk ahead of this loop, so the blocks claimed are remembered.
     let linesOnly = false
-    const keep = shard ? (n: number): boolean => !linesOnly || Math.floor((n - 1) / shard.blockLines) % shard.count === shard.index : undefined
+    let asked = TAIL_BLOCK
+    const mine = new Set<number>()
+    const owns = (lineBlock: number): boolean => {
+      for (; asked < lineBlock; ) if (shard!.claim(++asked)) mine.add(asked)
+      return mine.has(lineBlock)
+    }
+    const keep = shard ? (n: number): boolean => !linesOnly || owns(Math.floor((n - 1) / shard.blockLines)) : undefined
     for await (const lines of splitLines(stream, { keep })) {
       for (const line of lines) {
         if (document) {
@@ -125,8 +145,9 @@ async function* readBlocks(path: string, options: ReadOptions, shard?: Shard): A
         linesOnly = true
         if (shard) {
           const lineBlock = Math.floor((line.number - 1) / shard.blockLines)
-          if (lineBlock % shard.count !== shard.index) continue
+          if (!owns(lineBlock)) continue
           if (lineBlock !== block) {
+            mine.delete(block)
             if (block !== TAIL_BLOCK) yield { block, records: batch }
             batch = []
             block = lineBlock
