@@ -7,6 +7,7 @@ import { followAuditFile, readAuditFile, type FollowCursor } from '../../sources
 import { openDuckDbStore } from '../../store/duckdb/store.js'
 import { postEvents } from '../api-client.js'
 import { readCursor, writeCursor } from '../follow-cursor.js'
+import { limitHeapGrowth } from '../heap-growth.js'
 import { startProgress } from '../progress.js'
 import { findServer, type ServerTarget } from '../server-link.js'
 
@@ -76,6 +77,8 @@ export function printReport(report: IngestReport, write: (line: string) => void)
 export async function runIngest(files: string[], options: IngestOptions): Promise<IngestReport> {
   const target = findServer({ dataDir: options.data, server: options.server, token: options.token })
   const store = target ? undefined : await openDuckDbStore({ path: join(options.data, 'kubesiem.duckdb') })
+  // Into the store file, this process parses and stores every event itself.
+  if (store) limitHeapGrowth()
   // A follower saves its cursor with each batch, so only a one-shot ingest defers its commits.
   const ingest: Ingest = target ? viaServer(target, options.cluster) : createPipeline({ store: store!, deferCommit: !options.follow }).ingest
   const total = emptyReport()
