@@ -8,10 +8,12 @@ import { setFlagsFromString } from 'node:v8'
 const HEAP_GROWING_PERCENT = 30
 
 /**
- * Collect the old generation sooner: for a command that streams far more data than it keeps.
- * Process-wide, so only commands that are the process's whole job call it.
- * @example limitHeapGrowth() // before a bulk ingest
+ * Collect the old generation sooner while a command streams far more data than it keeps; the
+ * returned function restores V8's own growth (the setting is process-wide).
+ * @example const restore = limitHeapGrowth(); try { await ingest() } finally { restore() }
  */
-export function limitHeapGrowth(): void {
+export function limitHeapGrowth(): () => void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
+  // 0 is V8's default: its own factor, from the collector's and the program's speeds.
+  return () => setFlagsFromString('--heap-growing-percent=0')
 }

@@ -78,7 +78,7 @@ export async function runIngest(files: string[], options: IngestOptions): Promis
   const target = findServer({ dataDir: options.data, server: options.server, token: options.token })
   const store = target ? undefined : await openDuckDbStore({ path: join(options.data, 'kubesiem.duckdb') })
   // Into the store file, this process parses and stores every event itself.
-  if (store) limitHeapGrowth()
+  const restoreHeapGrowth = store ? limitHeapGrowth() : undefined
   // A follower saves its cursor with each batch, so only a one-shot ingest defers its commits.
   const ingest: Ingest = target ? viaServer(target, options.cluster) : createPipeline({ store: store!, deferCommit: !options.follow }).ingest
   const total = emptyReport()
@@ -105,6 +105,7 @@ export async function runIngest(files: string[], options: IngestOptions): Promis
     return total
   } finally {
     await store?.close()
+    restoreHeapGrowth?.()
   }
 }
 
