@@ -61,4 +61,15 @@ describe('FirstSeenDetector', () => {
     expect(all.length).toBeGreaterThan(3)
     expect(passed.filter(Boolean).length).toBeLessThan(stream.length / 2)
   })
+
+  test('a newcomer filter keeps passing a value the detector cannot learn (past its cap), and passes repeats of known ones never', () => {
+    const d = new FirstSeenDetector([], { maxValuesPerIdentity: 1 })
+    const filter = d.newcomerFilter()
+    const curl = (ms: number) => ev(ms, 'alice', { userAgent: 'curl/8.5.0' })
+    expect([ev(0, 'alice'), ev(1, 'alice'), curl(2), curl(3), curl(4), ev(5, 'alice')].map((e) => filter(e))).toEqual([true, false, true, true, true, false])
+    // Past the first hour each of those curl events alerts: the detector never learned the agent.
+    expect(ruleIds(d.evaluate(ev(0, 'alice')))).toEqual([])
+    expect(ruleIds(d.evaluate(curl(2 * HOUR)))).toEqual(['builtin:first-seen-user-agent'])
+    expect(ruleIds(d.evaluate(curl(2 * HOUR + 1)))).toEqual(['builtin:first-seen-user-agent'])
+  })
 })

@@ -69,6 +69,12 @@ export interface FirstSeenOptions {
 }
 
 
+/** What a newcomer filter passed for one identity, and the raw fields of its last event once all their values were known. */
+interface PassedValues {
+  values: Map<string, Set<string>>
+  last?: { agent: unknown; ip: unknown; kubeSystem: boolean }
+}
+
 interface IdentityState {
   firstMs: number
   values: Map<string, Set<string>>
@@ -134,27 +140,36 @@ export class FirstSeenDetector {
    * evaluate()'s own: an identity evicted from the detector stays known here.
    */
   newcomerFilter(): (event: DetectableEvent) => boolean {
-    const passed = new Map<string, Map<string, Set<string>>>()
+    const passed = new Map<string, PassedValues>()
     return (event) => {
-      const audit = view(event.payload)
-      if (!audit.user) return false
-      let known = passed.get(audit.user)
+      const payload = event.payload as Record<string, any>
+      const user = String(payload.user?.username ?? '')
+      if (!user) return false
+      let known = passed.get(user)
+      // Most events of an identity repeat its last agent and address, in or out of kube-system: nothing new.
+      const last = known?.last
+      const kubeSystem = String(payload.objectRef?.namespace ?? '') === 'kube-system'
+      if (last && last.agent === payload.userAgent && last.ip === payload.sourceIPs?.[0] && last.kubeSystem === kubeSystem) return false
       let fresh = !known
       if (!known) {
         // Forgetting only makes the filter pass more events, which is always safe.
         if (passed.size >= this.maxIdentities) passed.clear()
-        passed.set(audit.user, (known = new Map()))
+        passed.set(user, (known = { values: new Map() }))
       }
+      const audit = view(payload)
+      let capped = false
       for (const rule of FIRST_SEEN_RULES) {
         const value = rule.valueOf(audit)
         if (value === undefined || rule.ignore(audit, value)) continue
-        let values = known.get(rule.ref.id)
-        if (!values) known.set(rule.ref.id, (values = new Set()))
+        let values = known.values.get(rule.ref.id)
+        if (!values) known.values.set(rule.ref.id, (values = new Set()))
         if (values.has(value)) continue
         fresh = true
         // At the detector's cap a value is never learned, so it must keep passing.
         if (values.size < this.maxValues) values.add(value)
+        else capped = true
       }
+      known.last = capped ? undefined : { agent: payload.userAgent, ip: payload.sourceIPs?.[0], kubeSystem }
       return fresh
     }
   }
