@@ -22,9 +22,10 @@ export interface InWorkersOptions {
 export type BlockSink = (events: WireEvent[], read: number, rejected: string[]) => void
 
 /**
- * Run the stateless half of detection over files in worker threads, each reading its own shard
- * of every file (blocks of lines, round robin), and hand the blocks to `sink` in file order: the
- * caller keeps the stateful half (correlations, first-seen, grouping) exactly as one thread would.
+ * Run the stateless half of detection over files in worker threads, which share every file in
+ * blocks of lines (each block to the worker that claims it first), and hand the blocks to `sink`
+ * in file order: the caller keeps the stateful half (correlations, first-seen, grouping) exactly as
+ * one thread would.
  * @example await detectInWorkers({ files, cluster, ruleSet, engine: { firstSeen: true }, workers: 2, expect }, (events) => …)
  */
 export function detectInWorkers(options: InWorkersOptions, sink: BlockSink): Promise<void> {

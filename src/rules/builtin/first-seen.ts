@@ -68,7 +68,6 @@ export interface FirstSeenOptions {
   maxValuesPerIdentity?: number
 }
 
-
 /** What a newcomer filter passed for one identity, and the raw fields of its last event once all their values were known. */
 interface PassedValues {
   values: Map<string, Set<string>>

@@ -125,10 +125,10 @@ async function* readBlocks(path: string, options: ReadOptions, shard?: Shard): A
     // document (splitLines splits a chunk only when this loop asks for it, so the flag is in time).
     // splitLines decides a whole chunk ahead of this loop, so the blocks claimed are remembered.
     let linesOnly = false
-    let asked = TAIL_BLOCK
+    let lastAsked = -1
     const mine = new Set<number>()
     const owns = (lineBlock: number): boolean => {
-      for (; asked < lineBlock; ) if (shard!.claim(++asked)) mine.add(asked)
+      while (lastAsked < lineBlock) if (shard!.claim(++lastAsked)) mine.add(lastAsked)
       return mine.has(lineBlock)
     }
     const keep = shard ? (n: number): boolean => !linesOnly || owns(Math.floor((n - 1) / shard.blockLines)) : undefined
