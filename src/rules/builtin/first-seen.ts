@@ -68,15 +68,35 @@ export interface FirstSeenOptions {
   maxValuesPerIdentity?: number
 }
 
-/** What a newcomer filter passed for one identity, and the raw fields of its last event once all their values were known. */
+/** The raw fields the rules read beyond the identity: an event that repeats its identity's last ones brings nothing new. */
+interface SeenFields {
+  agent: unknown
+  ip: unknown
+  kubeSystem: boolean
+}
+
+const inKubeSystem = (payload: Record<string, any>): boolean => String(payload.objectRef?.namespace ?? '') === 'kube-system'
+
+function seenFields(payload: Record<string, any>): SeenFields {
+  return { agent: payload.userAgent, ip: payload.sourceIPs?.[0], kubeSystem: inKubeSystem(payload) }
+}
+
+// Most events of an identity repeat its last agent and address, in or out of kube-system.
+function repeats(last: SeenFields | undefined, payload: Record<string, any>): boolean {
+  return last !== undefined && last.agent === payload.userAgent && last.ip === payload.sourceIPs?.[0] && last.kubeSystem === inKubeSystem(payload)
+}
+
+/** What a newcomer filter passed for one identity, and the fields of its last event once all their values were known. */
 interface PassedValues {
   values: Map<string, Set<string>>
-  last?: { agent: unknown; ip: unknown; kubeSystem: boolean }
+  last?: SeenFields
 }
 
 interface IdentityState {
   firstMs: number
   values: Map<string, Set<string>>
+  /** The fields of its last event, once all their values were known (none past a cap). */
+  last?: SeenFields
 }
 
 function view(payload: Record<string, any>): AuditView {
@@ -116,9 +136,12 @@ export class FirstSeenDetector {
   readonly fields = ['user.username', 'userAgent', 'sourceIPs', 'objectRef.namespace']
 
   evaluate(event: DetectableEvent): RuleHit[] {
-    const audit = view(event.payload)
+    const payload = event.payload as Record<string, any>
+    if (repeats(this.identities.get(String(payload.user?.username ?? ''))?.last, payload)) return []
+    const audit = view(payload)
     if (!audit.user) return []
     const known = this.identities.get(audit.user)
+    let settled = true
     const learning = !known || event.timeMs - known.firstMs < this.learningMs
     const hits: RuleHit[] = []
     for (const rule of FIRST_SEEN_RULES) {
@@ -126,9 +149,13 @@ export class FirstSeenDetector {
       if (value === undefined || rule.ignore(audit, value)) continue
       if (this.identities.get(audit.user)?.values.get(rule.ref.id)?.has(value)) continue
       this.remember(audit.user, rule.ref.id, value, event.timeMs)
+      // At the cap a value is not learned: the next event bringing it is evaluated again.
+      if (!this.identities.get(audit.user)?.values.get(rule.ref.id)?.has(value)) settled = false
       if (!learning) hits.push({ rule: rule.ref, severity: rule.severity, mitre: rule.mitre, summary: rule.describe(audit.user, value), eventIds: [event.id], firstMs: event.timeMs, lastMs: event.timeMs, event })
     }
     if (!known) this.remember(audit.user, '', '', event.timeMs)
+    const state = this.identities.get(audit.user)
+    if (state) state.last = settled ? seenFields(payload) : undefined
     return hits
   }
 
@@ -145,10 +172,7 @@ export class FirstSeenDetector {
       const user = String(payload.user?.username ?? '')
       if (!user) return false
       let known = passed.get(user)
-      // Most events of an identity repeat its last agent and address, in or out of kube-system: nothing new.
-      const last = known?.last
-      const kubeSystem = String(payload.objectRef?.namespace ?? '') === 'kube-system'
-      if (last && last.agent === payload.userAgent && last.ip === payload.sourceIPs?.[0] && last.kubeSystem === kubeSystem) return false
+      if (repeats(known?.last, payload)) return false
       let fresh = !known
       if (!known) {
         // Forgetting only makes the filter pass more events, which is always safe.
@@ -168,7 +192,7 @@ export class FirstSeenDetector {
         if (values.size < this.maxValues) values.add(value)
         else capped = true
       }
-      known.last = capped ? undefined : { agent: payload.userAgent, ip: payload.sourceIPs?.[0], kubeSystem }
+      known.last = capped ? undefined : seenFields(payload)
       return fresh
     }
   }

@@ -34,8 +34,12 @@ export function metricOf(type: CorrelationType, state: GroupState, ruleCount: nu
     case 'temporal':
       return state.refs.size
     case 'temporal_ordered': {
+      // The order can get no further than the first rule with no entry in the window: most groups
+      // (an identity that writes workloads but never changes RBAC) stop at 0 without a scan.
+      let reachable = 0
+      while (reachable < ruleCount && state.refs.has(reachable)) reachable++
       let next = 0
-      for (const e of entries) if (e.ref === next && ++next === ruleCount) break
+      for (let i = 0; i < entries.length && next < reachable; i++) if (entries.at(i)!.ref === next) next++
       return next
     }
   }

@@ -138,7 +138,9 @@ export function createCorrelation(spec: CorrelationSpec): CorrelationRule {
 }
 
 function first(read: FieldReader, event: Record<string, unknown>): string | undefined {
-  return read(event).texts().find((t) => t !== undefined)
+  const texts = read(event).texts()
+  for (let i = 0; i < texts.length; i++) if (texts[i] !== undefined) return texts[i]
+  return undefined
 }
 
 function joined(readers: FieldReader[], event: Record<string, unknown>): string | undefined {
