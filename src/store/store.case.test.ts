@@ -84,6 +84,23 @@ export function runStoreTests({ newStore, skip = [] }: StoreSuiteOptions): void 
       expect((await store.queryEvents({ ids: ['plain'] })).events[0]!.payload).toEqual(sampleEvent({ id: 'plain' }).payload)
     })
 
+    it('keeps empty texts, empty lists and missing values apart, in any mix within a batch', async () => {
+      const events = [
+        sampleEvent({ id: 'm1', user: { name: '', groups: [] }, sourceIPs: [], userAgent: '', objectRef: {}, responseCode: undefined, requestURI: '' }),
+        sampleEvent({ id: 'm2', user: { name: 'u', groups: [''], uid: '' }, sourceIPs: ['', '10.0.0.9'], objectRef: { apiGroup: '', namespace: '' } }),
+        sampleEvent({ id: 'm3', user: { name: '\x1b', groups: ['a', 'b'] }, impersonatedUser: { name: '', groups: [] }, decision: '', reason: '\x1c' }),
+        sampleEvent({ id: 'm4', responseCode: 0, objectRef: { resource: 'pods', subresource: 'exec', name: 'p' } }),
+      ]
+      expect(await store.appendEvents(events)).toMatchObject({ stored: 4 })
+      for (const event of events) {
+        const got = (await store.queryEvents({ ids: [event.id] })).events[0]!
+        // The impersonated user is read back from the payload, which these events leave out.
+        const { payload, impersonatedUser: _, ...envelope } = event
+        expect(got).toMatchObject({ ...envelope, user: { uid: undefined, ...event.user } })
+        expect(got.payload).toEqual(payload)
+      }
+    })
+
     it('dedups on (id, stage) within a batch and across batches', async () => {
       const a = sampleEvent({ id: 'd1' })
       const b = sampleEvent({ id: 'd1', stage: 'RequestReceived' })

@@ -1,9 +1,12 @@
-import { EVENT_ROWS_SQL } from './event-rows.js'
+import { EVENT_ROWS_SQL, FLAT_COLUMNS, type FlatColumn } from './event-rows.js'
 
 /**
  * DDL for the embedded store. Events keep the envelope as columns (what filters and stats touch)
  * and the redacted payload as JSON text (what rules and the raw view need). Rows are appended in
  * time order per batch so DuckDB's zone maps prune time ranges.
+ *
+ * The payload is compressed with ZSTD rather than DuckDB's own choice, FSST: over 200k audit events
+ * the file was 20 MB instead of 67 MB, and the checkpoints that compress it took a fifth less CPU.
  */
 export const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS events (
@@ -11,7 +14,7 @@ export const SCHEMA = [
     verb VARCHAR, user_name VARCHAR, user_groups VARCHAR[], user_uid VARCHAR, impersonated_user VARCHAR,
     source_ips VARCHAR[], user_agent VARCHAR, api_group VARCHAR, api_version VARCHAR, resource VARCHAR,
     subresource VARCHAR, namespace VARCHAR, name VARCHAR, response_code INTEGER, decision VARCHAR,
-    reason VARCHAR, request_uri VARCHAR, payload VARCHAR)`,
+    reason VARCHAR, request_uri VARCHAR, payload VARCHAR USING COMPRESSION zstd)`,
   `CREATE TABLE IF NOT EXISTS cursors (name VARCHAR PRIMARY KEY, value VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS dead_letters (time TIMESTAMP, source VARCHAR, "where" VARCHAR, code VARCHAR, message VARCHAR, sample VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS alerts (
@@ -50,17 +53,32 @@ const ENVELOPE_SHAPE = JSON.stringify({
   requestURI: 'VARCHAR',
 })
 
+// The rows of one layout's text (JoinedEventRows), each split into its envelope and payload.
+const SPLIT_ROWS = `SELECT string_split(text, ${EVENT_ROWS_SQL.fieldSeparator}) AS fields
+  FROM (SELECT unnest(string_split($1::VARCHAR, ${EVENT_ROWS_SQL.rowSeparator})) AS text)`
+
 /**
- * Insert a batch given as one text (`$1`, EventRows.text): split it into rows and each row
- * into its envelope and payload, unpack the envelope (`json_transform`, one parse per row) and
- * insert in the column order of `events`, keeping the rows' order.
+ * Insert the JSON-layout rows of a batch (`$1`, JoinedEventRows.json): unpack each envelope
+ * (`json_transform`, one parse per row) and insert in the column order of `events`, keeping the
+ * rows' order.
  */
-export const INSERT_EVENT_ROWS = `INSERT INTO events SELECT e.id, e.stage, e.time, e.source, e.cluster, e.verb, e.user.name, e.user.groups,
+export const INSERT_JSON_EVENT_ROWS = `INSERT INTO events SELECT e.id, e.stage, e.time, e.source, e.cluster, e.verb, e.user.name, e.user.groups,
   e.user.uid, e.impersonatedUser.name, e.sourceIPs, e.userAgent, e.objectRef.apiGroup, e.objectRef.apiVersion, e.objectRef.resource,
   e.objectRef.subresource, e.objectRef.namespace, e.objectRef.name, e.responseCode, e.decision, e.reason, e.requestURI, fields[2]
-  FROM (SELECT fields, json_transform(fields[1], '${ENVELOPE_SHAPE}') AS e
-    FROM (SELECT string_split(text, ${EVENT_ROWS_SQL.fieldSeparator}) AS fields
-      FROM (SELECT unnest(string_split($1::VARCHAR, ${EVENT_ROWS_SQL.rowSeparator})) AS text)))`
+  FROM (SELECT fields, json_transform(fields[1], '${ENVELOPE_SHAPE}') AS e FROM (${SPLIT_ROWS}))`
+
+function flatColumnSql(column: FlatColumn, index: number): string {
+  const text = `c[${index + 1}]`
+  const value = `nullif(${text}, ${EVENT_ROWS_SQL.nullMark})`
+  if (column.type === 'VARCHAR') return value
+  if (column.type !== 'VARCHAR[]') return `${value}::${column.type}`
+  return `CASE ${text} WHEN ${EVENT_ROWS_SQL.nullMark} THEN NULL WHEN '' THEN []::VARCHAR[] ELSE string_split(${text}, ${EVENT_ROWS_SQL.itemSeparator}) END`
+}
+
+/** Insert the flat-layout rows of a batch (`$1`, JoinedEventRows.flat), keeping the rows' order. */
+export const INSERT_FLAT_EVENT_ROWS = `INSERT INTO events (${FLAT_COLUMNS.map((c) => c.name).join(', ')}, payload)
+  SELECT ${FLAT_COLUMNS.map(flatColumnSql).join(', ')}, fields[2]
+  FROM (SELECT string_split(fields[1], ${EVENT_ROWS_SQL.columnSeparator}) AS c, fields FROM (${SPLIT_ROWS}))`
 
 export const EVENT_COLUMNS = [
   'id', 'stage', 'time', 'source', 'cluster', 'verb', 'user_name', 'user_groups', 'user_uid', 'impersonated_user',

@@ -4,11 +4,11 @@ import { dirname } from 'node:path'
 import { eventKey, KubesiemError, utcMs, type Alert, type BaselineEntry, type Finding, type KubeEvent } from '../../core/index.js'
 import type { AlertException, AlertQuery, AlertTriage, AppendOptions, AppendResult, AuditEntry, ClusterBucket, DeadLetter, EventPage, EventQuery, FacetField, FacetValue, FindingQuery, RetentionPolicy, RuleState, SavedSearch, SessionRecord, StatsBucket, StatsQuery, Store, UserRecord } from '../store.js'
 import { ALERT_SELECT, alertWhere, rowToAlert } from './alerts-sql.js'
-import { keepRows, toEventRows, type EventRowKey } from './event-rows.js'
+import { joinEventRows, keepRows, toEventRows, type EventRowKey } from './event-rows.js'
 import { facetSql } from './records-sql.js'
 import { RecentKeys } from './recent-keys.js'
 import { rowToDoc, rowToEvent } from './rows.js'
-import { EVENT_COLUMNS, INSERT_EVENT_ROWS, SCHEMA } from './schema.js'
+import { EVENT_COLUMNS, INSERT_FLAT_EVENT_ROWS, INSERT_JSON_EVENT_ROWS, SCHEMA } from './schema.js'
 import { buildEventWhere } from './where.js'
 import { statsFromRows, STATS_SQL } from './stats.js'
 
@@ -60,6 +60,11 @@ const DEFERRED_COMMIT_ROWS = 500_000
 // instead of 397 MB, in the same time.
 const ROW_GROUP_SIZE = 30_720
 
+// DuckDB writes new files in its oldest readable format unless told otherwise, and that format has
+// no ZSTD for strings, which the payload column asks for (schema.ts). A file made by an older
+// format still opens: the setting only governs what is written from now on.
+const STORAGE_VERSION = 'v1.5.0'
+
 // A path as an SQL string literal (ATTACH takes no parameters).
 function sqlText(value: string): string {
   return `'${value.replaceAll("'", "''")}'`
@@ -83,7 +88,8 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
   let writer: DuckDBConnection
   let reader: DuckDBConnection
   try {
-    // The store is attached rather than opened as the main database: only ATTACH sets the row group size.
+    // The store is attached rather than opened as the main database: only ATTACH sets the row group
+    // size and the storage version.
     instance = await DuckDBInstance.create(':memory:', {
       memory_limit: options.memoryLimit ?? '64MB',
       checkpoint_threshold: options.checkpointThreshold ?? '16MB',
@@ -91,7 +97,7 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
       ...(inMemory ? {} : { temp_directory: `${options.path}.tmp` }),
     })
     writer = await instance.connect()
-    await writer.run(`ATTACH ${sqlText(options.path)} AS store (ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`)
+    await writer.run(`ATTACH ${sqlText(options.path)} AS store (ROW_GROUP_SIZE ${ROW_GROUP_SIZE}, STORAGE_VERSION '${STORAGE_VERSION}')`)
     await writer.run('USE store')
     reader = await instance.connect()
     await reader.run('USE store')
@@ -111,7 +117,8 @@ class DuckDbStore implements Store {
   /** Rows in the transaction a deferred append left open; undefined when none is open. */
   private openRows: number | undefined
   // Prepared once for the life of the store: planning it again costs more than a small batch.
-  private insertRows: DuckDBPreparedStatement | undefined
+  private insertFlatRows: DuckDBPreparedStatement | undefined
+  private insertJsonRows: DuckDBPreparedStatement | undefined
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -141,10 +148,16 @@ class DuckDbStore implements Store {
           }
           for (const key of await this.storedDuplicates(unvouched)) already.add(key)
           const fresh = already.size === 0 ? batch : keepRows(batch, (i) => !already.has(batch.keys[i]!.key))
-          if (fresh.keys.length > 0) {
-            this.insertRows ??= await this.writer.prepare(INSERT_EVENT_ROWS)
-            this.insertRows.bindVarchar(1, fresh.text)
-            await this.insertRows.run()
+          const { flat, json } = joinEventRows(fresh)
+          if (flat !== '') {
+            this.insertFlatRows ??= await this.writer.prepare(INSERT_FLAT_EVENT_ROWS)
+            this.insertFlatRows.bindVarchar(1, flat)
+            await this.insertFlatRows.run()
+          }
+          if (json !== '') {
+            this.insertJsonRows ??= await this.writer.prepare(INSERT_JSON_EVENT_ROWS)
+            this.insertJsonRows.bindVarchar(1, json)
+            await this.insertJsonRows.run()
           }
           if (options.cursor) await this.upsertCursor(options.cursor.name, options.cursor.value)
           this.openRows += fresh.keys.length
@@ -449,7 +462,8 @@ class DuckDbStore implements Store {
 
   close(): Promise<void> {
     return this.serial.run(async () => {
-      this.insertRows?.destroySync()
+      this.insertFlatRows?.destroySync()
+      this.insertJsonRows?.destroySync()
       this.reader.closeSync()
       this.writer.closeSync()
       this.instance.closeSync()
