@@ -126,11 +126,17 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       .catch((error: unknown) => options.onListenerError?.(error))
       .finally(() => (pending -= 1))
   }
-  const commit: Pipeline['commit'] = async (batch, cursor) => {
-    const result = await options.store.appendEvents(batch.events, { cursor, deferCommit: options.deferCommit })
-    if (batch.deadLetters.length > 0) await options.store.appendDeadLetters(batch.deadLetters)
-    if (options.onStored && result.stored > 0) {
-      hand(newlyStored(batch.events, result.storedKeys))
+  // Not async: nothing past the store's call holds the batch's events unless a listener wants them,
+  // so while DuckDB writes a bulk ingest's batch, its parsed events can die young.
+  const commit: Pipeline['commit'] = (batch, cursor) => {
+    const appended = options.store.appendEvents(batch.events, { cursor, deferCommit: options.deferCommit })
+    return afterAppend(appended, batch.deadLetters, options.onStored ? batch.events : undefined)
+  }
+  const afterAppend = async (appended: Promise<AppendResult>, deadLetters: DeadLetter[], events: KubeEvent[] | undefined): Promise<AppendResult> => {
+    const result = await appended
+    if (deadLetters.length > 0) await options.store.appendDeadLetters(deadLetters)
+    if (events && result.stored > 0) {
+      hand(newlyStored(events, result.storedKeys))
       if (pending > MAX_PENDING_LISTENER_BATCHES) await listenerTail
     }
     return result
@@ -138,10 +144,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   return {
     drain: () => listenerTail,
     commit,
-    async ingest(records, cursor) {
+    ingest(records, cursor) {
       const { batch, report } = prepareForStore(records, options.redact ?? {}, maxErrors)
-      const result = await commit(batch, cursor)
-      return { ...report, stored: result.stored, duplicates: result.duplicates }
+      return commit(batch, cursor).then((result) => ({ ...report, stored: result.stored, duplicates: result.duplicates }))
     },
   }
 }
