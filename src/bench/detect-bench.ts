@@ -3,24 +3,15 @@ import { runDetect } from '../cli/commands/detect.js'
 import { loadRuleSet } from '../content/load-rule-set.js'
 import { generateDemoEvents } from '../demo/generate.js'
 import { DetectionEngine } from '../rules/engine.js'
-import { parseFloor, timeIt, type Rate } from './measure.js'
+import { ratioRounds, type RatioRounds } from './measure.js'
 
-export interface DetectFigures {
-  /** Each round: the floor, then detect, measured back to back. */
-  rounds: { floor: Rate; detect: Rate }[]
-  /** The median of the rounds' detect/floor ratios. */
-  medianRatio: number
+export interface DetectFigures extends RatioRounds {
   rules: number
   /** The costliest rules, nanoseconds per event each. */
   costPerRule: { rule: string; nsPerEvent: number }[]
   meanNsPerRulePerEvent: number
   correlation: { identities: number; groups: number; heapMb: number }
 }
-
-// This machine's speed drifts by half within minutes (the floor alone ranged 88k–160k events/s in
-// one session): each round measures the floor and detect back to back, and the median ratio is
-// reported beside every round's.
-const ROUNDS = 3
 
 /**
  * `detect` over a generated audit file with the default pack and Falco's rules (when the shared
@@ -30,19 +21,13 @@ const ROUNDS = 3
 export async function detectBench(file: string, falcoRules: string, lines: number): Promise<DetectFigures> {
   const rules = existsSync(falcoRules) ? [falcoRules] : []
   let ruleCount = 0
-  const rounds: DetectFigures['rounds'] = []
-  for (let i = 0; i < ROUNDS; i++) {
-    const floor = await timeIt(lines, () => parseFloor(file))
-    const detect = await timeIt(lines, async () => {
-      await runDetect([file], { rules, defaultRules: true, format: 'json', cluster: 'bench' }, (line) => {
-        const m = /(\d+) rules/.exec(line)
-        if (m) ruleCount = Number(m[1])
-      })
-    })
-    rounds.push({ floor, detect })
-  }
-  const ratios = rounds.map((r) => r.detect.perSecond / r.floor.perSecond).sort((a, b) => a - b)
-  return { rounds, medianRatio: ratios[Math.floor(ratios.length / 2)]!, rules: ruleCount, ...costPerRule(rules), correlation: correlationMemory(1_000_000) }
+  const measured = await ratioRounds(file, lines, () =>
+    runDetect([file], { rules, defaultRules: true, format: 'json', cluster: 'bench' }, (line) => {
+      const m = /(\d+) rules/.exec(line)
+      if (m) ruleCount = Number(m[1])
+    }),
+  )
+  return { ...measured, rules: ruleCount, ...costPerRule(rules), correlation: correlationMemory(1_000_000) }
 }
 
 // Each enabled rule's match() timed alone over a sample, indexed candidates or not: an upper bound.

@@ -19,6 +19,32 @@ export async function timeIt(events: number, step: () => Promise<unknown>): Prom
   return { events, seconds, perSecond: events / seconds }
 }
 
+/** Rounds of the floor then the measured step, back to back, and the median of their ratios. */
+export interface RatioRounds {
+  rounds: { floor: Rate; measured: Rate }[]
+  /** The median of the rounds' measured/floor ratios of events per second. */
+  medianRatio: number
+}
+
+// This machine's speed drifts by half within minutes (the floor alone ranged 88k–160k events/s in
+// one session): each round measures the floor and the step back to back, and the median ratio is
+// reported beside every round's.
+const ROUNDS = 3
+
+/**
+ * Measure a step against the JSON.parse floor of the same file, in {@link ROUNDS} rounds.
+ * @example const { medianRatio } = await ratioRounds(file, lines, () => ingestFile(file, dir))
+ */
+export async function ratioRounds(file: string, events: number, step: () => Promise<unknown>): Promise<RatioRounds> {
+  const rounds: RatioRounds['rounds'] = []
+  for (let i = 0; i < ROUNDS; i++) {
+    const floor = await timeIt(events, () => parseFloor(file))
+    rounds.push({ floor, measured: await timeIt(events, step) })
+  }
+  const ratios = rounds.map((r) => r.measured.perSecond / r.floor.perSecond).sort((a, b) => a - b)
+  return { rounds, medianRatio: ratios[Math.floor(ratios.length / 2)]! }
+}
+
 /** The floor: read the file's lines and JSON.parse each, doing nothing else. */
 export async function parseFloor(path: string): Promise<number> {
   let n = 0

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { runDemoGenerate } from '../cli/commands/demo.js'
 import { detectBench } from './detect-bench.js'
 import { ingestFile, ingestFileInChild } from './ingest-bench.js'
-import { parseFloor, timeIt } from './measure.js'
+import { ratioRounds, type RatioRounds } from './measure.js'
 import { postureBench } from './posture-bench.js'
 import { scanBench } from './scan-bench.js'
 import { uiBench } from './ui-bench.js'
@@ -28,6 +28,8 @@ async function file(events: number): Promise<string> {
 
 const lineCount = (path: string): number => Number(execFileSync('wc', ['-l', path]).toString().trim().split(' ')[0])
 const pct = (a: number, b: number): string => `${((a / b) * 100).toFixed(1)}%`
+const roundsText = (r: RatioRounds, step: string): string =>
+  r.rounds.map((x) => `floor ${Math.round(x.floor.perSecond)}, ${step} ${Math.round(x.measured.perSecond)} events/s = ${pct(x.measured.perSecond, x.floor.perSecond)}`).join('; ')
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`)
 const small = await file(quick ? 20_000 : 200_000)
@@ -35,9 +37,8 @@ const lines = lineCount(small)
 console.log(`file: ${lines} audit events, ${Math.round(statSync(small).size / 1048576)} MB`)
 
 if (wants('ingest')) {
-  const floor = await timeIt(lines, () => parseFloor(small))
-  const ingest = await timeIt(lines, () => ingestFile(small, join(dir, 'db-small')))
-  console.log(`[ingest] floor (JSON.parse of each line): ${Math.round(floor.perSecond)} events/s; ingest into DuckDB: ${Math.round(ingest.perSecond)} events/s = ${pct(ingest.perSecond, floor.perSecond)} of the floor (aim >= 25%)`)
+  const ingest = await ratioRounds(small, lines, () => ingestFile(small, join(dir, 'db-small')))
+  console.log(`[ingest] into DuckDB: median ${(100 * ingest.medianRatio).toFixed(1)}% of the floor (JSON.parse of each line; aim >= 25%); rounds: ${roundsText(ingest, 'ingest')}`)
   const big = await file(quick ? 200_000 : 2_000_000)
   const bigRun = await ingestFileInChild(big, join(dir, 'db-big'))
   console.log(`[ingest] peak RSS ingesting ${bigRun.stored} events: ${bigRun.peakRssMb} MB (aim <= 400 MB)`)
@@ -57,8 +58,7 @@ if (wants('webhook')) {
 if (wants('detect')) {
   const falco = resolve('../shared/conformance/falco-k8saudit/rules/k8s_audit_rules.yaml')
   const d = await detectBench(small, falco, lines)
-  const rounds = d.rounds.map((r) => `floor ${Math.round(r.floor.perSecond)}, detect ${Math.round(r.detect.perSecond)} events/s = ${pct(r.detect.perSecond, r.floor.perSecond)}`).join('; ')
-  console.log(`[detect] ${d.rules} rules (default pack + Falco's): median ${(100 * d.medianRatio).toFixed(1)}% of the floor (aim >= 50%); rounds: ${rounds}`)
+  console.log(`[detect] ${d.rules} rules (default pack + Falco's): median ${(100 * d.medianRatio).toFixed(1)}% of the floor (aim >= 50%); rounds: ${roundsText(d, 'detect')}`)
   console.log(`[detect] cost per rule per event: mean ${d.meanNsPerRulePerEvent} ns (un-indexed, an upper bound); costliest: ${d.costPerRule.map((c) => `${c.rule} ${c.nsPerEvent} ns`).join('; ')}`)
   console.log(`[detect] correlation state at ${d.correlation.identities} distinct identities: ${d.correlation.groups} live groups, heap +${d.correlation.heapMb} MB`)
 }
