@@ -18,6 +18,11 @@ describe('compileFieldPath', () => {
     expect(read('requestObject.metadata.annotations.app.kubernetes.io/name', annotated).values).toEqual(['web'])
     expect(read('requestObject.metadata.annotations.seccomp.security.alpha.kubernetes.io/pod', annotated).values).toEqual(['unconfined'])
   })
+  it('tells flattened events from nested ones event by event, whatever came before', () => {
+    const nested = { objectRef: { resource: 'pods' }, verb: 'get' }
+    const flat = { 'objectRef.resource': 'secrets', verb: 'get' }
+    expect([nested, flat, flat, nested, { ...nested }, { ...flat }].map((ev) => read('objectRef.resource', ev).values)).toEqual([['pods'], ['secrets'], ['secrets'], ['pods'], ['pods'], ['secrets']])
+  })
   it('flattens array leaves and reports missing fields', () => {
     expect(read('sourceIPs', { sourceIPs: ['1.1.1.1', '2.2.2.2'] }).values).toEqual(['1.1.1.1', '2.2.2.2'])
     expect(read('x.y', { x: 1 })).toEqual({ found: false, values: [] })
