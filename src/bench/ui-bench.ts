@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SCHEMA } from '../store/duckdb/schema.js'
+import { SCHEMA, STORAGE_VERSION } from '../store/duckdb/schema.js'
 import { openDuckDbStore } from '../store/duckdb/store.js'
 import type { Store } from '../store/store.js'
 import { percentile } from './measure.js'
@@ -38,7 +38,7 @@ function generateSql(events: number, endMs: number): string {
 }
 
 async function load(path: string, events: number, endMs: number): Promise<void> {
-  const instance = await DuckDBInstance.create(path)
+  const instance = await DuckDBInstance.create(path, { storage_compatibility_version: STORAGE_VERSION })
   const conn = await instance.connect()
   for (const ddl of SCHEMA) await conn.run(ddl)
   await conn.run(generateSql(events, endMs))

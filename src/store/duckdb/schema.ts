@@ -1,6 +1,15 @@
 import { EVENT_ROWS_SQL, FLAT_COLUMNS, type FlatColumn } from './event-rows.js'
 
 /**
+ * The storage format to write. DuckDB writes new files in its oldest readable format unless told
+ * otherwise, and that format has no ZSTD for strings: it stores the payload column (below)
+ * uncompressed, silently. A file made in an older format still opens: this only governs what is
+ * written from now on. Whoever creates the tables sets it (ATTACH's STORAGE_VERSION, or
+ * `storage_compatibility_version` for a main database).
+ */
+export const STORAGE_VERSION = 'v1.5.0'
+
+/**
  * DDL for the embedded store. Events keep the envelope as columns (what filters and stats touch)
  * and the redacted payload as JSON text (what rules and the raw view need). Rows are appended in
  * time order per batch so DuckDB's zone maps prune time ranges.

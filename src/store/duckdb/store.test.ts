@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { DuckDBInstance } from '@duckdb/node-api'
 import { describe, expect, it } from 'vitest'
+import { sampleEvent } from '../store.case.test.js'
 import { runStoreTests } from '../store.case.test.js'
 import { openDuckDbStore } from './store.js'
 
@@ -22,5 +24,19 @@ describe('the store file', () => {
     const again = await openDuckDbStore({ path })
     expect(await again.countEvents()).toBe(1)
     await again.close()
+  })
+
+  it('writes the payload column with ZSTD (an older storage format would silently leave it uncompressed)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kubesiem-store-')), 'kubesiem.duckdb')
+    const store = await openDuckDbStore({ path })
+    await store.appendEvents(Array.from({ length: 100 }, (_, i) => sampleEvent({ id: `z${i}` })))
+    await store.close()
+    const instance = await DuckDBInstance.create(path)
+    try {
+      const reader = await (await instance.connect()).runAndReadAll("SELECT DISTINCT compression FROM pragma_storage_info('events') WHERE column_name = 'payload' AND segment_type = 'VARCHAR'")
+      expect(reader.getRowObjectsJS()).toEqual([{ compression: 'ZSTD' }])
+    } finally {
+      instance.closeSync()
+    }
   })
 })

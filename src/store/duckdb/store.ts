@@ -8,7 +8,7 @@ import { joinEventRows, keepRows, toEventRows, type EventRowKey } from './event-
 import { facetSql } from './records-sql.js'
 import { RecentKeys } from './recent-keys.js'
 import { rowToDoc, rowToEvent } from './rows.js'
-import { EVENT_COLUMNS, INSERT_FLAT_EVENT_ROWS, INSERT_JSON_EVENT_ROWS, SCHEMA } from './schema.js'
+import { EVENT_COLUMNS, INSERT_FLAT_EVENT_ROWS, INSERT_JSON_EVENT_ROWS, SCHEMA, STORAGE_VERSION } from './schema.js'
 import { buildEventWhere } from './where.js'
 import { statsFromRows, STATS_SQL } from './stats.js'
 
@@ -59,11 +59,6 @@ const DEFERRED_COMMIT_ROWS = 500_000
 // it fills, with buffers outside the buffer pool: appending 700k events peaked at 344 MB of RSS
 // instead of 397 MB, in the same time.
 const ROW_GROUP_SIZE = 30_720
-
-// DuckDB writes new files in its oldest readable format unless told otherwise, and that format has
-// no ZSTD for strings, which the payload column asks for (schema.ts). A file made by an older
-// format still opens: the setting only governs what is written from now on.
-const STORAGE_VERSION = 'v1.5.0'
 
 // A path as an SQL string literal (ATTACH takes no parameters).
 function sqlText(value: string): string {
