@@ -5,8 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { describe, expect, it } from 'vitest'
-import { sampleEvent } from '../store.case.test.js'
-import { runStoreTests } from '../store.case.test.js'
+import { runStoreTests, sampleEvent } from '../store.case.test.js'
 import { openDuckDbStore } from './store.js'
 
 runStoreTests({ newStore: () => openDuckDbStore({ path: ':memory:' }) })
