@@ -76,6 +76,9 @@ export const INSERT_JSON_EVENT_ROWS = `INSERT INTO events SELECT e.id, e.stage, 
   e.objectRef.subresource, e.objectRef.namespace, e.objectRef.name, e.responseCode, e.decision, e.reason, e.requestURI, fields[2]
   FROM (SELECT fields, json_transform(fields[1], '${ENVELOPE_SHAPE}') AS e FROM (${SPLIT_ROWS}))`
 
+/** The columns of `events`, in table order: the envelope's (FLAT_COLUMNS), then the payload. */
+export const EVENT_COLUMNS = [...FLAT_COLUMNS.map((c) => c.name), 'payload']
+
 function flatColumnSql(column: FlatColumn, index: number): string {
   const text = `c[${index + 1}]`
   const value = `nullif(${text}, ${EVENT_ROWS_SQL.nullMark})`
@@ -85,12 +88,6 @@ function flatColumnSql(column: FlatColumn, index: number): string {
 }
 
 /** Insert the flat-layout rows of a batch (`$1`, JoinedEventRows.flat), keeping the rows' order. */
-export const INSERT_FLAT_EVENT_ROWS = `INSERT INTO events (${FLAT_COLUMNS.map((c) => c.name).join(', ')}, payload)
+export const INSERT_FLAT_EVENT_ROWS = `INSERT INTO events (${EVENT_COLUMNS.join(', ')})
   SELECT ${FLAT_COLUMNS.map(flatColumnSql).join(', ')}, fields[2]
   FROM (SELECT string_split(fields[1], ${EVENT_ROWS_SQL.columnSeparator}) AS c, fields FROM (${SPLIT_ROWS}))`
-
-export const EVENT_COLUMNS = [
-  'id', 'stage', 'time', 'source', 'cluster', 'verb', 'user_name', 'user_groups', 'user_uid', 'impersonated_user',
-  'source_ips', 'user_agent', 'api_group', 'api_version', 'resource', 'subresource', 'namespace', 'name',
-  'response_code', 'decision', 'reason', 'request_uri', 'payload',
-] as const
